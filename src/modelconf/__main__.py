@@ -1,0 +1,3 @@
+from modelconf.cli import main
+
+main()

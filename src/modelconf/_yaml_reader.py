@@ -1,0 +1,352 @@
+"""Build a `Document` from ruamel.yaml's event stream.
+
+Working from events rather than a loader gives positions for every key and value, reports
+duplicate keys and custom tags instead of raising, and bounds alias expansion and depth. Plain
+scalars resolve by YAML 1.1 rules, as PyYAML's `safe_load` does: Plano reads its config that way,
+so `default: yes` is `true` and `version: 0.1` is a float, exactly as in Plano.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from modelconf.diagnostics import Diagnostic, Position, Related, Span
+from modelconf.document import Document, Limits, Location, PathT, ReadResult, pointer
+from modelconf.rules import parse as rules
+
+_BOOLS = {
+    **dict.fromkeys(("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"), True),
+    **dict.fromkeys(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"), False),
+}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_INT = re.compile(r"[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+")
+_FLOAT = re.compile(
+    r"[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+_CORE = "tag:yaml.org,2002:"
+_KNOWN_TAGS = {_CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary", "merge", "omap", "set", "value")}
+
+
+def resolve_plain(text: str) -> Any:
+    """Resolve an untagged plain scalar the way PyYAML's SafeLoader (YAML 1.1) does.
+
+    Timestamps stay strings: configs are JSON-shaped and the schemas expect strings there.
+    """
+    if text in _NULLS:
+        return None
+    if text in _BOOLS:
+        return _BOOLS[text]
+    first = text[0]
+    if first in "-+.0123456789":
+        if _INT.fullmatch(text):
+            return _to_int(text)
+        if _FLOAT.fullmatch(text):
+            return _to_float(text)
+    return text
+
+
+def _to_int(text: str) -> int:
+    body = text.replace("_", "")
+    sign = -1 if body[0] == "-" else 1
+    if body[0] in "+-":
+        body = body[1:]
+    if body == "0":
+        return 0
+    if body.startswith("0b"):
+        return sign * int(body[2:], 2)
+    if body.startswith("0x"):
+        return sign * int(body[2:], 16)
+    if body.startswith("0"):
+        return sign * int(body, 8)
+    if ":" in body:
+        value = 0
+        for part in body.split(":"):
+            value = value * 60 + int(part)
+        return sign * value
+    return sign * int(body)
+
+
+def _to_float(text: str) -> float:
+    body = text.replace("_", "").lower()
+    sign = -1.0 if body[0] == "-" else 1.0
+    if body[0] in "+-":
+        body = body[1:]
+    if body == ".inf":
+        return sign * float("inf")
+    if body == ".nan":
+        return float("nan")
+    if ":" in body:
+        value = 0.0
+        for part in body.split(":"):
+            value = value * 60 + float(part)
+        return sign * value
+    return sign * float(body)
+
+
+def _span(event: Any) -> Span:
+    start, end = event.start_mark, event.end_mark
+    end_line, end_column = end.line + 1, end.column + 1
+    if (end_line, end_column) <= (start.line + 1, start.column + 1):
+        end_line, end_column = start.line + 1, start.column + 2
+    return Span(Position(start.line + 1, start.column + 1), Position(end_line, end_column))
+
+
+@dataclass(slots=True)
+class _Frame:
+    is_map: bool
+    container: Any
+    path: PathT
+    span: Span
+    anchor: str | None
+    weight: int = 1
+    key: str | None = None
+    key_span: Span | None = None
+    key_is_merge: bool = False
+    key_spans: dict[str, Span] = field(default_factory=dict)
+    merges: list[tuple[Any, Span, Span]] = field(default_factory=list)
+
+
+class _TooDeep(Exception):
+    def __init__(self, span: Span) -> None:
+        self.span = span
+
+
+class _AliasBomb(Exception):
+    def __init__(self, span: Span) -> None:
+        self.span = span
+
+
+class _Builder:
+    def __init__(self, name: str, limits: Limits) -> None:
+        self.name = name
+        self.limits = limits
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.locations: dict[PathT, Location] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self.alias_nodes = 0
+        self.root: Any = None
+        self.has_root = False
+
+    # -- node completion -----------------------------------------------------------------------
+
+    def add(self, value: Any, span: Span, weight: int, *, is_scalar: bool, raw: str | None = None, plain: bool = False) -> None:
+        if not self.stack:
+            self.root = value
+            self.has_root = True
+            self.locations[()] = Location(None, span)
+            return
+        parent = self.stack[-1]
+        parent.weight += weight
+        if not parent.is_map:
+            path = parent.path + (len(parent.container),)
+            parent.container.append(value)
+            self.locations[path] = Location(None, span)
+            return
+        if parent.key is None:
+            if not is_scalar:
+                self.diagnostics.append(
+                    rules.UNSUPPORTED_KEY("a mapping key must be a plain string, not a mapping or sequence", file=self.name, span=span)
+                )
+                parent.key, parent.key_span = "", span
+                return
+            key = raw if raw is not None else ("null" if value is None else str(value))
+            parent.key, parent.key_span, parent.key_is_merge = key, span, plain and key == "<<"
+            return
+        key, key_span = parent.key, parent.key_span
+        assert key_span is not None
+        parent.key, parent.key_span = None, None
+        if parent.key_is_merge:
+            parent.key_is_merge = False
+            parent.merges.append((value, key_span, span))
+            return
+        path = parent.path + (key,)
+        if key in parent.key_spans:
+            first = parent.key_spans[key]
+            self.diagnostics.append(
+                rules.DUPLICATE_KEY(
+                    f"duplicate key {key!r}: the first one, at line {first.start.line}, is ignored",
+                    file=self.name,
+                    span=key_span,
+                    related=(Related("first defined here", self.name, first),),
+                    hint="remove one of the two entries",
+                    pointer=pointer(path),
+                )
+            )
+        parent.key_spans[key] = key_span
+        parent.container[key] = value
+        self.locations[path] = Location(key_span, span)
+
+    def child_path(self, span: Span) -> PathT:
+        if not self.stack:
+            return ()
+        parent = self.stack[-1]
+        if not parent.is_map:
+            return parent.path + (len(parent.container),)
+        if parent.key is None:
+            return parent.path + ("",)  # complex key: reported when the node completes
+        return parent.path + (parent.key,)
+
+    def start(self, event: Any, is_map: bool) -> None:
+        span = _span(event)
+        if len(self.stack) + 1 > self.limits.max_depth:
+            raise _TooDeep(span)
+        self.check_tag(event, span, _CORE + ("map" if is_map else "seq"))
+        container: Any = {} if is_map else []
+        self.stack.append(_Frame(is_map, container, self.child_path(span), span, event.anchor))
+
+    def end(self, event: Any) -> None:
+        frame = self.stack.pop()
+        end = event.end_mark
+        span = Span(frame.span.start, Position(end.line + 1, end.column + 1))
+        if frame.is_map and frame.merges:
+            self.apply_merges(frame)
+        if frame.anchor:
+            self.anchors[frame.anchor] = (frame.container, frame.weight)
+        self.add(frame.container, span, frame.weight, is_scalar=False)
+
+    def apply_merges(self, frame: _Frame) -> None:
+        """YAML 1.1 merge keys (`<<: *base`): explicit keys win, then earlier merge sources."""
+        merged: dict[str, tuple[Any, Span, Span]] = {}
+        for value, key_span, value_span in frame.merges:
+            sources = value if isinstance(value, list) else [value]
+            for source in sources:
+                if not isinstance(source, dict):
+                    self.diagnostics.append(
+                        rules.SYNTAX_ERROR("a merge key '<<' needs a mapping or a list of mappings", file=self.name, span=value_span)
+                    )
+                    continue
+                for key, item in source.items():
+                    merged.setdefault(key, (item, key_span, value_span))
+        explicit = frame.container
+        combined = {key: item for key, (item, _, _) in merged.items() if key not in explicit}
+        combined.update(explicit)
+        frame.container.clear()
+        frame.container.update(combined)
+        for key, (_, key_span, value_span) in merged.items():
+            self.locations.setdefault(frame.path + (key,), Location(key_span, value_span))
+
+    def scalar(self, event: Any) -> None:
+        span = _span(event)
+        raw = event.value
+        tag = event.tag
+        plain = tag is None and bool(event.implicit[0]) and not event.style
+        if plain:
+            value = resolve_plain(raw)
+        elif tag is None or tag == "!":
+            value = raw
+        else:
+            value = self.tagged(raw, tag, span)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        self.add(value, span, 1, is_scalar=True, raw=raw, plain=plain)
+
+    def tagged(self, raw: str, tag: str, span: Span) -> Any:
+        self.check_tag_name(tag, span)
+        name = tag[len(_CORE):] if tag.startswith(_CORE) else ""
+        try:
+            if name == "int":
+                return _to_int(raw)
+            if name == "float":
+                return _to_float(raw)
+            if name == "bool":
+                return _BOOLS[raw]
+            if name == "null":
+                return None
+        except (ValueError, KeyError, IndexError):
+            self.diagnostics.append(rules.SYNTAX_ERROR(f"{raw!r} is not a valid !!{name}", file=self.name, span=span))
+        return raw
+
+    def check_tag(self, event: Any, span: Span, default: str) -> None:
+        if event.tag is not None and event.tag != "!" and event.tag != default:
+            self.check_tag_name(event.tag, span)
+
+    def check_tag_name(self, tag: str, span: Span) -> None:
+        if tag not in _KNOWN_TAGS:
+            self.diagnostics.append(
+                rules.YAML_CUSTOM_TAG(
+                    f"custom tag {tag!r} is not supported; PyYAML's safe_load (used by Plano) rejects it",
+                    file=self.name,
+                    span=span,
+                    hint="remove the tag and write the plain value",
+                )
+            )
+
+    def alias(self, event: Any) -> None:
+        span = _span(event)
+        anchor = event.anchor
+        if anchor not in self.anchors:
+            self.diagnostics.append(rules.SYNTAX_ERROR(f"alias *{anchor} refers to an undefined anchor", file=self.name, span=span))
+            self.add(None, span, 1, is_scalar=True)
+            return
+        value, weight = self.anchors[anchor]
+        self.alias_nodes += weight
+        if self.alias_nodes > self.limits.max_alias_nodes:
+            raise _AliasBomb(span)
+        self.add(value, span, weight, is_scalar=not isinstance(value, (dict, list)), raw=value if isinstance(value, str) else None)
+
+
+def read_yaml(text: str, name: str, limits: Limits, had_bom: bool) -> ReadResult:
+    builder = _Builder(name, limits)
+    documents = 0
+    try:
+        for event in YAML(typ="safe").parse(text):
+            kind = type(event).__name__
+            if kind == "ScalarEvent":
+                builder.scalar(event)
+            elif kind == "MappingStartEvent":
+                builder.start(event, True)
+            elif kind == "SequenceStartEvent":
+                builder.start(event, False)
+            elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+                builder.end(event)
+            elif kind == "AliasEvent":
+                builder.alias(event)
+            elif kind == "DocumentStartEvent":
+                documents += 1
+                if documents > 1:
+                    builder.diagnostics.append(
+                        rules.MULTIPLE_DOCUMENTS(
+                            "a second YAML document starts here; Plano's loader expects a single document",
+                            file=name,
+                            span=_span(event),
+                            hint="remove the '---' separator and merge or delete the second document",
+                        )
+                    )
+                    break
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        span = Span.at(mark.line + 1, mark.column + 1) if mark is not None else Span.at(1, 1)
+        message = error.problem or "invalid YAML"
+        if error.context:
+            message = f"{message} ({error.context})"
+        return ReadResult(None, [rules.SYNTAX_ERROR(message, file=name, span=span)])
+    except YAMLError as error:
+        return ReadResult(None, [rules.SYNTAX_ERROR(str(error).strip() or "invalid YAML", file=name, span=Span.at(1, 1))])
+    except _TooDeep as error:
+        return ReadResult(
+            None, [rules.TOO_DEEP(f"mappings and sequences are nested deeper than {limits.max_depth} levels", file=name, span=error.span)]
+        )
+    except _AliasBomb as error:
+        return ReadResult(
+            None,
+            [
+                rules.YAML_ALIAS_LIMIT(
+                    f"aliases expand to more than {limits.max_alias_nodes} nodes; reading stopped here",
+                    file=name,
+                    span=error.span,
+                    hint="a provider config never needs this many aliased nodes; this looks like a 'billion laughs' file",
+                )
+            ],
+        )
+    if not builder.has_root or builder.root is None:
+        return ReadResult(None, [rules.EMPTY_FILE("the file holds no YAML content", file=name, span=Span.at(1, 1))])
+    locations: dict[PathT, Any] = dict(builder.locations)
+    document = Document(name, text, "yaml", builder.root, locations=locations, had_bom=had_bom)
+    return ReadResult(document, builder.diagnostics)
