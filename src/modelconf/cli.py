@@ -28,5 +28,10 @@ def _root(
     """Lint, explain and compile LLM provider configuration."""
 
 
+from modelconf.commands.lint import lint  # noqa: E402
+
+app.command("lint")(lint)
+
+
 def main() -> None:
     app()
