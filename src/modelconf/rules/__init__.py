@@ -27,6 +27,9 @@ _RULE_MODULES: tuple[str, ...] = (
     "modelconf.rules.parse",
     "modelconf.rules.detect",
     "modelconf.rules.schema",
+    "modelconf.rules.pi",
+    "modelconf.rules.zot",
+    "modelconf.rules.openclaw",
 )
 
 _REGISTRY: dict[str, Rule] = {}
