@@ -2,9 +2,10 @@
 
 OpenClaw/Mayros (Mayros a014ab47, a fork of OpenClaw of 2026-02-21) reads `~/.mayros/mayros.json`
 (upstream `~/.openclaw/openclaw.json`) as JSON5, substitutes `${VAR}` references, validates the
-whole config with zod and applies defaults. Only the `models` block is checked here; the rest of
-that large config is left alone. Its objects are zod `.strict()`: unknown keys are errors, and any
-validation error makes OpenClaw/Mayros log "Invalid config" and run with an empty config.
+whole config with zod and applies defaults. The `models` block is checked in full; of the rest of
+that large config only the top-level key names are (the root object is strict too, so a pi file
+or a typo like `model:` is an error). Its objects are zod `.strict()`: unknown keys are errors, and
+any validation error makes OpenClaw/Mayros log "Invalid config" and run with an empty config.
 
 The agent-dir `models.json` that OpenClaw/Mayros writes from this block is pi's format and has its
 own dialect, `openclaw-models` (modelconf.dialects.openclaw_models).
