@@ -84,7 +84,9 @@ EMPTY_PROVIDER_KEY = define(
     Severity.WARNING,
     "A provider key is the empty string; zot skips it.",
     """
-    zot prints `models.json: empty provider key skipped` and ignores the block with its models.
+    `LoadUserModelsWithWarnings` checks each provider key before anything else: an empty key
+    prints `models.json: empty provider key skipped` and the whole block, models included, is
+    ignored. The rest of the file still loads.
     """,
     """
     {"providers": {"": {"baseUrl": "http://localhost:8080/v1", "models": [...]}}}
