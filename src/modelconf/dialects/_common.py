@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeGuard
 
 from modelconf.diagnostics import Diagnostic, Severity
 from modelconf.document import Document, PathT
@@ -79,7 +79,7 @@ def closest(word: str, candidates: Sequence[str]) -> str | None:
     return lowered[found[0]] if found else None
 
 
-def is_number(value: Any) -> bool:
+def is_number(value: Any) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 

@@ -228,7 +228,7 @@ class _Decoded:
     def get(self, name: str) -> Any:
         return self._values.get(name)
 
-    def str(self, name: str) -> str:
+    def text(self, name: str) -> str:
         value = self._values.get(name)
         return value if isinstance(value, str) else ""
 
@@ -252,16 +252,17 @@ def load_checks(document: Document) -> list[Diagnostic]:
     if not isinstance(document.value, dict):
         return out
     root = _Decoded(document.value, "root")
-    holder = root.get("providers")
+    holder: Any = root.get("providers")
     if not isinstance(holder, dict):
         return out
     renames: dict[str, str] = ZOT_PROFILE["renames"]
+    key: str
     for key, block in holder.items():
         ppath: PathT = (root.key("providers"), key)
         if key == "":
             emit(rules.EMPTY_PROVIDER_KEY, "models.json: empty provider key skipped", ppath, key=True, hint="give the provider a name")
             continue
-        name = renames.get(key, key)
+        name: str = renames.get(key, key)
         if name != key:
             also = f"; this file also has {quote(name)}, and which block's baseUrl/api wins depends on Go's map order" if name in holder else ""
             emit(
@@ -295,8 +296,8 @@ def load_checks(document: Document) -> list[Diagnostic]:
 def _check_provider(
     emit: Any, rules: Any, key: str, name: str, provider: _Decoded, models_: list[_Decoded | None], ppath: PathT
 ) -> None:
-    base, api, auth = provider.str("baseUrl"), provider.str("api"), provider.str("auth")
-    model_base = any(model is not None and model.str("baseUrl") for model in models_)
+    base, api, auth = provider.text("baseUrl"), provider.text("api"), provider.text("auth")
+    model_base = any(model is not None and model.text("baseUrl") for model in models_)
     registered = bool(base or api or model_base)
 
     if provider.get("discover") is True and not base.strip():
@@ -386,11 +387,11 @@ def _check_model(document: Document, emit: Any, rules: Any, provider_name: str, 
                 hint=f"set {field} to the model's real limit in tokens",
             )
     _check_levels(emit, rules, ref, model, mpath)
-    model_type = model.str("type")
+    model_type = model.text("type")
     nonchat: dict[str, tuple[str, ...]] = ZOT_PROFILE["nonchat_apis"]
     apis: dict[str, str] = ZOT_PROFILE["apis"]
     if model_type in nonchat:
-        api = model.str("api") or provider.str("api")
+        api = model.text("api") or provider.text("api")
         if api not in nonchat[model_type]:
             emit(
                 rules.MODEL_SKIPPED,
@@ -405,8 +406,8 @@ def _check_model(document: Document, emit: Any, rules: Any, provider_name: str, 
             mpath + (model.key("type"),),
             hint='use "chat" (the default), "classifier" or "image"',
         )
-    elif model.str("api"):
-        own, provider_api = model.str("api"), provider.str("api")
+    elif model.text("api"):
+        own, provider_api = model.text("api"), provider.text("api")
         if apis.get(own.strip().lower(), own) != apis.get(provider_api.strip().lower() or "openai", provider_api):
             emit(
                 rules.MODEL_API_INFORMATIONAL,
