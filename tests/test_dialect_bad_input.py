@@ -60,7 +60,7 @@ def _column(text: str, marker: str) -> int:
         ("pi", '{"providers": []}', "[]"),
         ("pi", '{"providers": {"x": "ollama"}}', '"ollama"'),
         ("pi", '{"providers": {"x": {"baseUrl": "u", "apiKey": "k", "api": "openai-completions", "models": ["m"]}}}', '"m"'),
-        ("pi", '{"providers": {"x": {"baseUrl": "u", "headers": ["a"]}}}', '["a"]'),
+        ("pi", '{"providers": {"openai": {"baseUrl": "u", "headers": ["a"]}}}', '["a"]'),
         ("zot", '{"providers": []}', "[]"),
         ("zot", '{"providers": {"x": {"baseUrl": "u", "models": [{"id": "m", "reasoningLevelMap": ["high"]}]}}}', '["high"]'),
         ("zot", '{"providers": {"x": {"baseUrl": "u", "models": [7]}}}', "7"),
@@ -130,3 +130,11 @@ def test_any_json_value_gives_positioned_diagnostics(value: Any, dialect: str) -
 def test_any_providers_block_gives_positioned_diagnostics(providers: Any, dialect: str) -> None:
     value = {"models": {"providers": providers}} if dialect == "openclaw" else {"providers": providers}
     _lint(json.dumps(value), dialect)
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=_values, name=st.sampled_from(["models.json", "mayros.json", "config.json", ".pi/agent/models.json"]))
+def test_detection_of_any_json_value_never_raises(value: Any, name: str) -> None:
+    # Detection sniffs the content of every candidate dialect: odd values there must not crash either.
+    result = lint_bytes(json.dumps(value).encode(), name, LintOptions())
+    assert all(d.message for d in result.diagnostics)

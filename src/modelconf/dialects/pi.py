@@ -33,7 +33,7 @@ from modelconf.dialects._common import (
     quote,
     rewrite,
 )
-from modelconf.document import Document, PathT
+from modelconf.document import Document, PathT, pointer
 
 # --- Target-profile facts -----------------------------------------------------------------------
 # Source: reference/pi.md (pi-mono v0.58.3): `KnownApi`, the built-in provider table and
@@ -136,14 +136,18 @@ def sniff_pi(value: Any) -> float:
     markers: set[str] = set()
     for _, block, path in providers(value):
         markers.update(key for key in _PI_PROVIDER_KEYS if key in block)
-        if block.get("api") in _PI_ONLY_APIS:
+        if _is_pi_only_api(block.get("api")):
             markers.add("api")
         for _, entry, _ in models(block, path):
             if isinstance(entry, dict):
                 markers.update("model." + key for key in _PI_MODEL_KEYS if key in entry)
-                if entry.get("api") in _PI_ONLY_APIS:
+                if _is_pi_only_api(entry.get("api")):
                     markers.add("api")
     return 0.4 + 0.2 * min(len(markers), 3)
+
+
+def _is_pi_only_api(value: Any) -> bool:
+    return isinstance(value, str) and value in _PI_ONLY_APIS
 
 
 def _explain_schema(diagnostic: Diagnostic, path: PathT) -> Diagnostic:
@@ -186,12 +190,10 @@ def load_checks(document: Document) -> list[Diagnostic]:
     known_providers: dict[str, tuple[str | None, str | None]] = PI_PROFILE["providers"]
 
     def emit(rule: Any, message: str, path: PathT, *, key: bool = False, hint: str | None = None, severity: Severity | None = None) -> None:
-        from modelconf.document import pointer
-
         out.append(rule(message, file=document.name, span=document.span(path, key=key), hint=hint, severity=severity, pointer=pointer(path)))
 
     for name, block, ppath in providers(document.value):
-        entries = block.get("models") if isinstance(block.get("models"), list) else []
+        entries: list[Any] = block["models"] if isinstance(block.get("models"), list) else []
         overrides = block.get("modelOverrides")
         has_overrides = isinstance(overrides, dict) and len(overrides) > 0
         built_in = known_providers.get(name)
@@ -281,15 +283,8 @@ def load_checks(document: Document) -> list[Diagnostic]:
                             hint=f"set {field} to the model's real limit in tokens, or remove it to keep the built-in value",
                             severity=Severity.WARNING,
                         )
-            if has_overrides and built_in is None:
-                emit(
-                    rules.OVERRIDES_NOT_APPLIED,
-                    f"`modelOverrides` on {quote(name)} changes nothing: pi applies overrides only to its built-in providers' models, "
-                    f"and {quote(name)} is not a built-in provider",
-                    ppath + ("modelOverrides",),
-                    key=True,
-                    hint="change custom models in their `models` entries; use modelOverrides under a built-in id such as \"openai\"",
-                )
+        if built_in is None and isinstance(block.get("models", []), list):
+            _check_without_target(emit, rules, name, block, entries, has_overrides, ppath)
     return out
 
 
@@ -301,6 +296,30 @@ _BUILT_IN_KEY_NOTE = (
     "environment (pi issues #2955, #3043); "
 )
 _BUILT_IN_API_NOTE = "pi v0.58.3 requires it even under a built-in provider id (later versions inherit it, PR #3072); "
+
+
+def _check_without_target(
+    emit: Any, rules: Any, name: str, block: dict[str, Any], entries: list[Any], has_overrides: bool, ppath: PathT
+) -> None:
+    """C108: overrides under an id with no built-in models (C106 already covers entries that override nothing)."""
+    if not entries and (_truthy(block.get("baseUrl")) or "compat" in block or has_overrides):
+        emit(
+            rules.OVERRIDE_WITHOUT_TARGET,
+            f"{quote(name)} is not one of pi's built-in providers and defines no models, so this entry changes nothing: "
+            "pi applies baseUrl, headers, compat and modelOverrides only to its built-in providers' models",
+            ppath,
+            key=True,
+            hint='list the provider\'s models under "models" (with "apiKey" and "api"), or use a built-in provider id',
+        )
+    elif entries and has_overrides:
+        emit(
+            rules.OVERRIDE_WITHOUT_TARGET,
+            f"`modelOverrides` on {quote(name)} changes nothing: pi applies overrides only to its built-in providers' models, "
+            f"and {quote(name)} is not a built-in provider",
+            ppath + ("modelOverrides",),
+            key=True,
+            hint="change custom models in their own `models` entries",
+        )
 
 
 def _api_key_hint(name: str, built_in: tuple[str | None, str | None] | None) -> str:

@@ -130,16 +130,17 @@ API_IGNORED_FOR_BUILT_IN = define(
     """,
 )
 
-OVERRIDES_NOT_APPLIED = define(
+OVERRIDE_WITHOUT_TARGET = define(
     "C108",
-    "pi-overrides-not-applied",
+    "pi-override-without-target",
     Severity.WARNING,
-    "`modelOverrides` on a provider that is not built into pi changes nothing.",
+    "Overrides under a provider id that is not built into pi change nothing.",
     """
-    pi applies `modelOverrides` while loading its built-in models, provider by provider. A
-    provider id that is not one of pi's built-in providers has no built-in models, so its
-    overrides never apply and pi says nothing. Custom models are changed in their own `models`
-    entries instead.
+    pi applies a provider entry's `baseUrl`, `headers`, `compat` and `modelOverrides` while
+    loading its built-in models, provider by provider. Under an id that is not one of pi's
+    built-in providers there are no built-in models, so an entry without custom `models` changes
+    nothing, and `modelOverrides` next to custom models never apply (custom models are changed in
+    their own `models` entries). pi says nothing in either case.
     """,
     """
     {"providers": {"my-proxy": {"baseUrl": "https://proxy.example/v1",
