@@ -74,17 +74,25 @@ def json_type(value: Any) -> str:
 
 def validate(
     document: Document,
-    schema_name: str,
+    schema: str | dict[str, Any],
     *,
     root: PathT = (),
     program: str = "the program",
 ) -> list[Diagnostic]:
-    """Validate `document` (or the subtree at `root`) against a named schema."""
+    """Validate `document` (or the subtree at `root`) against a schema, by name or as a dict.
+
+    `program` names the program in messages ("pi rejects it", "Plano ignores it").
+    """
     instance = document.get(root)
-    validator = _validator(schema_name)
+    if isinstance(schema, str):
+        validator, schema_dict = _validator(schema), load_schema(schema)
+    else:
+        import jsonschema_rs
+
+        validator, schema_dict = jsonschema_rs.validator_for(schema), schema
     if validator.is_valid(instance):
         return []
-    translator = _Translator(document, load_schema(schema_name), root, program)
+    translator = _Translator(document, schema_dict, root, program)
     out: list[Diagnostic] = []
     for error in validator.iter_errors(instance):
         out.extend(translator.translate(error))
