@@ -29,8 +29,10 @@ def _root(
 
 
 from modelconf.commands.lint import lint  # noqa: E402
+from modelconf.commands.rules import rules  # noqa: E402
 
 app.command("lint")(lint)
+app.command("rules")(rules)
 
 
 def main() -> None:
