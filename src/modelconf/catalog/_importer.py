@@ -216,7 +216,7 @@ def _provider_entry(provider_id: str, facts: Mapping[str, Any], rows: list[list[
     npm = _str(facts.get("npm"))
     base_url = _str(facts.get("api"))
     base_url_source = "models.dev" if base_url else None
-    if base_url is None and npm in NPM_DEFAULT_BASE_URL:
+    if base_url is None and npm is not None and npm in NPM_DEFAULT_BASE_URL:
         base_url = NPM_DEFAULT_BASE_URL[npm]
         base_url_source = "sdk-default"
     env = facts.get("env")
@@ -234,9 +234,9 @@ def _provider_entry(provider_id: str, facts: Mapping[str, Any], rows: list[list[
 
 
 def _model_row(model_id: str, model: Mapping[str, Any]) -> list[Any]:
-    limit = model.get("limit") if isinstance(model.get("limit"), dict) else {}
-    modalities = model.get("modalities") if isinstance(model.get("modalities"), dict) else {}
-    override = model.get("provider") if isinstance(model.get("provider"), dict) else {}
+    limit: dict[str, Any] = _table(model.get("limit"))
+    modalities: dict[str, Any] = _table(model.get("modalities"))
+    override: dict[str, Any] = _table(model.get("provider"))
     api = None
     if override:
         shape = override.get("shape")
@@ -259,6 +259,10 @@ def _model_row(model_id: str, model: Mapping[str, Any]) -> list[Any]:
         api,
         _str(override.get("api")) if override else None,
     ]
+
+
+def _table(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _cost(cost: Any) -> list[float | None] | None:

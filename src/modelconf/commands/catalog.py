@@ -40,7 +40,7 @@ def _choices(values: list[str], wanted: str, what: str) -> str:
 
 
 def _profile(target: str) -> Any:
-    from modelconf.catalog import TARGETS, load_profile
+    from modelconf.catalog._profiles import TARGETS, load_profile
 
     if target not in TARGETS:
         _fail(f"unknown target {target!r}. Valid targets: {', '.join(TARGETS)}")
@@ -226,7 +226,7 @@ def list_command(
 def _view_summary(profile: Any, provider: Any, catalog: Any) -> str:
     view = provider.models
     if view.source in ("open", "none"):
-        return view.source
+        return str(view.source)
     count = len(profile.visible_models(provider.id, catalog))
     where = f"models.dev {view.provider}" if view.source == "models.dev" else f"registry {view.key}"
     return f"{count} ({where}{', approx.' if view.approximate else ''})"
@@ -309,7 +309,7 @@ def _env_label(var: Any) -> str:
         extra.append("undocumented")
     if var.optional:
         extra.append("optional")
-    return var.name + (f" ({', '.join(extra)})" if extra else "")
+    return str(var.name) + (f" ({', '.join(extra)})" if extra else "")
 
 
 def _show_model(model: Any, output: OutputFormat) -> None:
