@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from modelconf import __version__
+from modelconf.commands.catalog import app as catalog_app
 
 app = typer.Typer(
     name="modelconf",
@@ -13,6 +14,9 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
+
+
+app.add_typer(catalog_app, name="catalog")
 
 
 def _version(value: bool) -> None:

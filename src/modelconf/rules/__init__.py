@@ -28,6 +28,7 @@ _RULE_MODULES: tuple[str, ...] = (
     "modelconf.rules.parse",
     "modelconf.rules.detect",
     "modelconf.rules.schema",
+    "modelconf.rules.catalog",
 )
 
 _REGISTRY: dict[str, Rule] = {}
