@@ -22,7 +22,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from modelconf._resources import data_dir
+from modelconf._resources import data_file
 from modelconf.diagnostics import Diagnostic, Severity
 from modelconf.document import Document, PathT, dotted, pointer
 from modelconf.rules import Rule
@@ -43,8 +43,7 @@ _ARTICLES = {
 @functools.cache
 def load_schema(name: str) -> dict[str, Any]:
     """Load `schemas/<name>.schema.json`."""
-    path = data_dir("schemas") / f"{name}.schema.json"
-    with open(path, encoding="utf-8") as handle:
+    with open(data_file("schemas", f"{name}.schema.json"), encoding="utf-8") as handle:
         schema: dict[str, Any] = json.load(handle)
     return schema
 

@@ -9,63 +9,79 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+from collections import namedtuple
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 
 # `import typing` costs ~5 ms of start-up; annotations are strings, so only type checkers need
 # these names (mypy honours a module-level TYPE_CHECKING flag).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from pathlib import Path
     from typing import Any
 
 FORMAT = "modelconf.catalog/1"
 
 AUTH_KINDS = ("api-key", "oauth-subscription", "cloud-credentials", "none")
 
+# The fact types are named tuples, not dataclasses: immutable, and built from a catalog row in one
+# C call (~0.2 us a model against ~2.4 us for a frozen dataclass), without importing
+# `dataclasses` (which imports `inspect`). Loading all ~5,300 models stays inside the start-up
+# budget measured by bench/catalog_load.py.
 
-@dataclass(frozen=True, slots=True)
-class Cost:
+
+class Cost(namedtuple("Cost", "input output cache_read cache_write", defaults=(None, None))):
     """USD per 1M tokens. Cache prices are None when models.dev does not give them."""
 
+    __slots__ = ()
     input: float
     output: float
-    cache_read: float | None = None
-    cache_write: float | None = None
+    cache_read: float | None
+    cache_write: float | None
 
 
-@dataclass(frozen=True)
-class ModelFacts:
-    """One model of one provider. Unknown values are None (models.dev leaves many out)."""
+class ModelFacts(
+    namedtuple(
+        "ModelFacts",
+        "provider id name context_window max_output_tokens reasoning input cost tool_call status api base_url",
+        defaults=(None, None, None, (), None, None, None, None, None),
+    )
+):
+    """One model of one provider. Unknown values are None (models.dev leaves many out).
 
+    `api` and `base_url` are set only when the model differs from its provider (models.dev's
+    `[provider]` table).
+    """
+
+    __slots__ = ()
     provider: str
     id: str
     name: str
-    context_window: int | None = None
-    max_output_tokens: int | None = None
-    reasoning: bool | None = None
-    input: tuple[str, ...] = ()
-    cost: Cost | None = None
-    tool_call: bool | None = None
-    status: str | None = None
-    # Set only when this model differs from its provider (models.dev `[provider]` table).
-    api: str | None = None
-    base_url: str | None = None
+    context_window: int | None
+    max_output_tokens: int | None
+    reasoning: bool | None
+    input: tuple[str, ...]
+    cost: Cost | None
+    tool_call: bool | None
+    status: str | None
+    api: str | None
+    base_url: str | None
 
     @property
     def key(self) -> str:
         return f"{self.provider}/{self.id}"
 
 
-# Frozen dataclasses assign each field through object.__setattr__ (~2.4 us per model); giving
-# the instance its dict in one step is ~0.8 us, which keeps loading all ~5,300 models inside
-# the start-up budget (bench/catalog_load.py).
-_new = object.__new__
-_set = object.__setattr__
+class ProviderFacts(
+    namedtuple(
+        "ProviderFacts",
+        "id name api base_url auth env doc npm base_url_source model_count",
+        defaults=(None, 0),
+    )
+):
+    """A models.dev provider. `base_url_source` says where `base_url` came from: "models.dev"
+    (`api` in provider.toml), "sdk-default" (the AI SDK package's default) or None."""
 
-
-@dataclass(frozen=True, slots=True)
-class ProviderFacts:
+    __slots__ = ()
     id: str
     name: str
     api: str | None
@@ -74,10 +90,11 @@ class ProviderFacts:
     env: tuple[str, ...]
     doc: str | None
     npm: str | None
-    # Where base_url came from: "models.dev" (`api` in provider.toml), "sdk-default" (the AI
-    # SDK package's default base URL) or None when there is none.
-    base_url_source: str | None = None
-    model_count: int = 0
+    base_url_source: str | None
+    model_count: int
+
+
+_new = tuple.__new__
 
 
 class Catalog:
@@ -139,48 +156,35 @@ class Catalog:
         if self._columns[:2] != ("id", "name"):
             raise ValueError(f"unexpected catalog model columns {self._columns!r}")
         # Many models share modality lists and prices: share the (immutable) objects too.
-        modalities: dict[tuple[str, ...], tuple[str, ...]] = {}
+        modalities: dict[tuple[str, ...], tuple[str, ...]] = {(): ()}
         costs: dict[tuple[float | None, ...], Cost] = {}
-        out = []
-        for row in rows:
-            model_id, name, context, output, reasoning, inputs, cost, tool_call, status, api, base_url = row
+
+        def shared_input(inputs: list[str] | None) -> tuple[str, ...]:
             key = tuple(inputs) if inputs else ()
-            shared_input = modalities.setdefault(key, key)
-            shared_cost = None
-            if cost:
-                price = tuple(cost)
-                shared_cost = costs.get(price)
-                if shared_cost is None:
-                    shared_cost = costs[price] = Cost(*price)
-            model = _new(ModelFacts)
-            _set(
-                model,
-                "__dict__",
-                {
-                    "provider": provider_id,
-                    "id": model_id,
-                    "name": name,
-                    "context_window": context,
-                    "max_output_tokens": output,
-                    "reasoning": reasoning,
-                    "input": shared_input,
-                    "cost": shared_cost,
-                    "tool_call": tool_call,
-                    "status": status,
-                    "api": api,
-                    "base_url": base_url,
-                },
-            )
-            out.append(model)
+            return modalities.setdefault(key, key)
+
+        def shared_cost(price: list[float | None] | None) -> Cost | None:
+            if not price:
+                return None
+            key = tuple(price)
+            found = costs.get(key)
+            if found is None:
+                found = costs[key] = _new(Cost, key)
+            return found
+
+        out = [
+            _new(ModelFacts, (provider_id, r[0], r[1], r[2], r[3], r[4], shared_input(r[5]), shared_cost(r[6]), r[7], r[8], r[9], r[10]))
+            for r in rows
+        ]
         built = tuple(out)
         self._models[provider_id] = built
         return built
 
 
-def catalog_path() -> Path:
-    from modelconf._resources import data_dir
+def catalog_path() -> str:
+    from modelconf._resources import data_file
 
-    return data_dir("catalog") / "catalog.json"
+    return data_file("catalog", "catalog.json")
 
 
 @functools.cache
@@ -189,7 +193,7 @@ def load_catalog() -> Catalog:
     return load_catalog_from(catalog_path())
 
 
-def load_catalog_from(path: Path) -> Catalog:
+def load_catalog_from(path: str | os.PathLike[str]) -> Catalog:
     """Load a catalog file without validation (see `check_catalog_file` for diagnostics)."""
     with open(path, "rb") as handle:
         data = json.loads(handle.read())
