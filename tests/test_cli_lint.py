@@ -147,3 +147,23 @@ def test_python_dash_m(files: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "modelconf", "lint", "broken.json", "-f", "concise"], capture_output=True, text=True)
     assert result.returncode == 1
     assert "broken.json:1:9: P001" in result.stdout
+
+
+def test_progress_bar_only_on_a_terminal_and_for_long_runs(files: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from modelconf.commands import lint as lint_command
+
+    many = [files / f"f{i}.json" for i in range(lint_command.PROGRESS_THRESHOLD)]
+    assert lint_command._progress(many[:3]) == many[:3]
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert list(lint_command._progress(many)) == many
+    assert "linting" in terminal.getvalue() and f"{len(many)}/{len(many)}" in terminal.getvalue()
+    monkeypatch.setattr("sys.stderr", io.StringIO())  # not a terminal: no bar
+    assert lint_command._progress(many) == many

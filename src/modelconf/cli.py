@@ -34,9 +34,11 @@ def _root(
 
 from modelconf.commands.lint import lint  # noqa: E402
 from modelconf.commands.rules import rules  # noqa: E402
+from modelconf.commands.schema import app as schema_app  # noqa: E402
 
 app.command("lint")(lint)
 app.command("rules")(rules)
+app.add_typer(schema_app, name="schema")
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = "modelconf.catalog/1"
-SCHEMA_ID = "https://modelconf.dev/schemas/catalog.json"
+SCHEMA_ID = "https://modelconf.dev/schemas/builtin-catalog.json"
 
 # Order of the values in each model row (`model_columns` in the file).
 MODEL_COLUMNS: tuple[str, ...] = (
