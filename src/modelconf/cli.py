@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from modelconf import __version__
+from modelconf.commands.catalog import app as catalog_app
 
 app = typer.Typer(
     name="modelconf",
@@ -13,6 +14,9 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
+
+
+app.add_typer(catalog_app, name="catalog")
 
 
 def _version(value: bool) -> None:
@@ -29,8 +33,12 @@ def _root(
 
 
 from modelconf.commands.lint import lint  # noqa: E402
+from modelconf.commands.rules import rules  # noqa: E402
+from modelconf.commands.schema import app as schema_app  # noqa: E402
 
 app.command("lint")(lint)
+app.command("rules")(rules)
+app.add_typer(schema_app, name="schema")
 
 
 def main() -> None:
