@@ -95,11 +95,6 @@ def quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def env_name(provider: str) -> str:
-    """`UPPER(id)` with `-` as `_` (zot's and OpenClaw's generic rule for `<NAME>_API_KEY`)."""
-    return provider.upper().replace("-", "_")
-
-
 def source_text(document: Document, path: PathT, limit: int = 40) -> str:
     """The value at `path` as written in the file (first line only, shortened)."""
     span = document.span(path)

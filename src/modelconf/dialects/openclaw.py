@@ -13,31 +13,15 @@ own dialect, `openclaw-models` (modelconf.dialects.openclaw_models).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
-from typing import Any, ClassVar, Final
+from typing import Any, ClassVar
 
 from modelconf.diagnostics import Diagnostic
 from modelconf.dialects import Dialect
 from modelconf.dialects._common import add_consequence, collect_secrets, is_number, models, providers, quote, rewrite
 from modelconf.document import Document, PathT, iter_scalars, pointer
-
-# --- Target-profile facts -----------------------------------------------------------------------
-# Source: reference/openclaw.md (Mayros a014ab47): `normalizeProviderId` aliases and model defaults.
-# Move to `modelconf.catalog.load_profile("openclaw")` once the catalog branch lands.
-OPENCLAW_PROFILE: Final[dict[str, Any]] = {
-    "provider_aliases": {
-        "z.ai": "zai",
-        "z-ai": "zai",
-        "opencode-zen": "opencode",
-        "qwen": "qwen-portal",
-        "kimi-code": "kimi-coding",
-        "bytedance": "volcengine",
-        "doubao": "volcengine",
-    },
-    "default_context_window": 200000,  # DEFAULT_CONTEXT_TOKENS
-}
-# -------------------------------------------------------------------------------------------------
 
 # Top-level keys of the OpenClaw/Mayros config that no other dialect uses (MayrosSchema).
 _CONFIG_KEYS = frozenset(
@@ -88,11 +72,17 @@ def _unrepeat(diagnostic: Diagnostic) -> Diagnostic:
     return diagnostic
 
 
+@functools.cache
+def _profile() -> Any:
+    """OpenClaw/Mayros' target profile: `normalizeProviderId` aliases and model defaults."""
+    from modelconf.catalog._profiles import load_profile  # typed; `modelconf.catalog` exposes it lazily
+
+    return load_profile("openclaw")
+
+
 def normalize_provider_id(provider: str) -> str:
     """OpenClaw's `normalizeProviderId`: trimmed, lower case, then a few aliases."""
-    lowered = provider.strip().lower()
-    aliases: dict[str, str] = OPENCLAW_PROFILE["provider_aliases"]
-    return aliases.get(lowered, lowered)
+    return str(_profile().normalize_provider_id(provider))
 
 
 def load_checks(document: Document) -> list[Diagnostic]:
@@ -182,7 +172,7 @@ def _check_clamp(emit: Any, rules: Any, entry: dict[str, Any], mpath: PathT) -> 
     if not is_number(max_tokens) or max_tokens <= 0:
         return
     if context is None:
-        context = OPENCLAW_PROFILE["default_context_window"]
+        context = _profile().defaults.context_window  # DEFAULT_CONTEXT_TOKENS, 200000
         source = "the default context window"
     elif is_number(context) and context > 0:
         source = "`contextWindow`"

@@ -18,8 +18,9 @@ Decisions where pi is silent or odd (documented in docs/dialects.md):
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
-from typing import Any, ClassVar, Final
+from typing import Any, ClassVar
 
 from modelconf.diagnostics import Diagnostic, Severity
 from modelconf.dialects import Dialect
@@ -35,50 +36,14 @@ from modelconf.dialects._common import (
 )
 from modelconf.document import Document, PathT, pointer
 
-# --- Target-profile facts -----------------------------------------------------------------------
-# Source: reference/pi.md (pi-mono v0.58.3): `KnownApi`, the built-in provider table and
-# `env-api-keys.ts`. Move to `modelconf.catalog.load_profile("pi")` once the catalog branch lands.
-PI_PROFILE: Final[dict[str, Any]] = {
-    "apis": (
-        "openai-completions",
-        "mistral-conversations",
-        "openai-responses",
-        "azure-openai-responses",
-        "openai-codex-responses",
-        "anthropic-messages",
-        "bedrock-converse-stream",
-        "google-generative-ai",
-        "google-gemini-cli",
-        "google-vertex",
-    ),
-    # Built-in provider id -> (its API when it has exactly one, its API-key env var or None).
-    "providers": {
-        "amazon-bedrock": ("bedrock-converse-stream", None),
-        "anthropic": ("anthropic-messages", "ANTHROPIC_API_KEY"),
-        "azure-openai-responses": ("azure-openai-responses", "AZURE_OPENAI_API_KEY"),
-        "cerebras": ("openai-completions", "CEREBRAS_API_KEY"),
-        "github-copilot": (None, "COPILOT_GITHUB_TOKEN"),
-        "google": ("google-generative-ai", "GEMINI_API_KEY"),
-        "google-antigravity": ("google-gemini-cli", None),
-        "google-gemini-cli": ("google-gemini-cli", None),
-        "google-vertex": ("google-vertex", "GOOGLE_CLOUD_API_KEY"),
-        "groq": ("openai-completions", "GROQ_API_KEY"),
-        "huggingface": ("openai-completions", "HF_TOKEN"),
-        "kimi-coding": ("anthropic-messages", "KIMI_API_KEY"),
-        "minimax": ("anthropic-messages", "MINIMAX_API_KEY"),
-        "minimax-cn": ("anthropic-messages", "MINIMAX_CN_API_KEY"),
-        "mistral": ("mistral-conversations", "MISTRAL_API_KEY"),
-        "openai": ("openai-responses", "OPENAI_API_KEY"),
-        "openai-codex": ("openai-codex-responses", None),
-        "opencode": (None, "OPENCODE_API_KEY"),
-        "opencode-go": (None, "OPENCODE_API_KEY"),
-        "openrouter": ("openai-completions", "OPENROUTER_API_KEY"),
-        "vercel-ai-gateway": ("anthropic-messages", "AI_GATEWAY_API_KEY"),
-        "xai": ("openai-completions", "XAI_API_KEY"),
-        "zai": ("openai-completions", "ZAI_API_KEY"),
-    },
-}
-# -------------------------------------------------------------------------------------------------
+# Detection heuristics: `api` values only pi's files use (zot also accepts openai-completions,
+# openai-responses and anthropic-messages).
+_PI_ONLY_APIS = frozenset(
+    {
+        "mistral-conversations", "azure-openai-responses", "openai-codex-responses", "bedrock-converse-stream",
+        "google-generative-ai", "google-gemini-cli", "google-vertex",
+    }
+)
 
 _COMPAT_NOTE = (
     "pi does not check `compat` (its schema's empty OpenAI-Responses form accepts any object), "
@@ -89,8 +54,6 @@ _COST_HINT = "once `cost` is present pi needs all four of `input`, `output`, `ca
 # Keys whose presence marks a file as pi's (zot has none of them).
 _PI_PROVIDER_KEYS = ("apiKey", "modelOverrides", "compat", "authHeader", "headers")
 _PI_MODEL_KEYS = ("cost", "compat", "headers")
-# API values only pi uses (zot also accepts openai-completions, openai-responses, anthropic-messages).
-_PI_ONLY_APIS = frozenset(PI_PROFILE["apis"]) - {"openai-completions", "openai-responses", "anthropic-messages"}
 
 
 class PiDialect(Dialect):
@@ -123,6 +86,24 @@ class PiDialect(Dialect):
         if self.fix_note:
             found = [_with_fix_note(d, self.fix_note) for d in found]
         return found
+
+
+@functools.cache
+def _pi_facts() -> tuple[tuple[str, ...], dict[str, tuple[str | None, str | None]]]:
+    """pi's registered APIs, and its built-in providers at v0.58.3 -> (API, API-key env var).
+
+    From the target profile (catalog/targets/pi.json), which also lists providers of later pi
+    versions, marked with `since`; those are not built in at the version modelconf models.
+    """
+    from modelconf.catalog._profiles import load_profile  # typed; `modelconf.catalog` exposes it lazily
+
+    profile = load_profile("pi")
+    providers = {
+        provider_id: (provider.api, provider.api_key_env[0] if provider.api_key_env else None)
+        for provider_id, provider in profile.providers.items()
+        if provider.since is None
+    }
+    return profile.api.values, providers
 
 
 def sniff_pi(value: Any) -> float:
@@ -187,7 +168,7 @@ def load_checks(document: Document) -> list[Diagnostic]:
     from modelconf.rules import pi as rules
 
     out: list[Diagnostic] = []
-    known_providers: dict[str, tuple[str | None, str | None]] = PI_PROFILE["providers"]
+    known_providers = _pi_facts()[1]
 
     def emit(rule: Any, message: str, path: PathT, *, key: bool = False, hint: str | None = None, severity: Severity | None = None) -> None:
         out.append(rule(message, file=document.name, span=document.span(path, key=key), hint=hint, severity=severity, pointer=pointer(path)))
@@ -332,7 +313,7 @@ def _api_key_hint(name: str, built_in: tuple[str | None, str | None] | None) -> 
 
 def _check_api(emit: Any, rules: Any, value: Any, path: PathT) -> None:
     """C104: an `api` pi accepts but cannot send requests with."""
-    apis: tuple[str, ...] = PI_PROFILE["apis"]
+    apis = _pi_facts()[0]
     if not isinstance(value, str) or not value or value in apis:
         return
     guess = closest(value, apis)

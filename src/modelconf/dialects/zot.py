@@ -10,6 +10,8 @@ errors, everything zot only warns about is a warning.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, ClassVar, Final
 
@@ -19,50 +21,15 @@ from modelconf.dialects._common import (
     add_consequence,
     closest,
     collect_secrets,
-    env_name,
     quote,
     rewrite,
     source_text,
 )
 from modelconf.document import Document, PathT, dotted, pointer
 
-# --- Target-profile facts -----------------------------------------------------------------------
-# Source: reference/zot.md and zot's packages/provider/usermodels.go (37c79457),
-# packages/provider/reasoning.go and packages/agent/build.go (0fa74f87: `knownProviders`,
-# `providerAliases`). Move to `modelconf.catalog.load_profile("zot")` once the catalog branch lands.
-ZOT_PROFILE: Final[dict[str, Any]] = {
-    # `knownProviders` (35 ids at e455c593; `gondola` was added by 0fa74f87).
-    "providers": frozenset(
-        {
-            "anthropic", "openai", "openai-codex", "openai-responses", "kimi", "deepseek", "google", "ollama",
-            "llama.cpp", "moonshotai", "moonshotai-cn", "cerebras", "groq", "xai", "together", "huggingface",
-            "openrouter", "gondola", "mistral", "zai", "xiaomi", "xiaomi-token-plan-ams", "xiaomi-token-plan-cn",
-            "xiaomi-token-plan-sgp", "minimax", "minimax-cn", "fireworks", "vercel-ai-gateway", "opencode",
-            "opencode-go", "amazon-bedrock", "google-vertex", "azure-openai-responses", "github-copilot",
-            "cloudflare-workers-ai", "cloudflare-ai-gateway",
-        }
-    ),
-    # `providerAliases`: `--provider` values that resolve to another id.
-    "aliases": {
-        "bedrock": "amazon-bedrock", "aws-bedrock": "amazon-bedrock", "amazon": "amazon-bedrock",
-        "vertex": "google-vertex", "gcp-vertex": "google-vertex", "gemini": "google", "googleai": "google",
-        "google-ai": "google", "azure": "azure-openai-responses", "azure-openai": "azure-openai-responses",
-        "copilot": "github-copilot", "github": "github-copilot", "codex": "openai-codex", "moonshot": "moonshotai",
-        "kimi-code": "kimi", "ai-gateway": "vercel-ai-gateway", "vercel": "vercel-ai-gateway",
-        "cloudflare": "cloudflare-workers-ai", "workers-ai": "cloudflare-workers-ai", "hf": "huggingface",
-        "llama": "llama.cpp", "llamacpp": "llama.cpp",
-    },
-    # Provider keys `LoadUserModelsWithWarnings` renames first (exact, case-sensitive match).
-    "renames": {
-        "openai-responses": "openai", "anthropic-messages": "anthropic", "moonshot": "kimi", "moonshot-ai": "kimi",
-        "kimi-code": "kimi", "deepseek-chat": "deepseek", "deepseek-ai": "deepseek",
-    },
-    # Provider-level `api` values (lower-cased, trimmed) and the wire format each selects.
-    "apis": {
-        "openai": "openai", "openai-completions": "openai", "openai-chat": "openai", "chat": "openai",
-        "openai-responses": "openai-responses", "responses": "openai-responses",
-        "anthropic": "anthropic", "anthropic-messages": "anthropic", "messages": "anthropic",
-    },
+# How zot's loader reads model entries (packages/provider/reasoning.go and usermodels.go at
+# 37c79457): format facts of models.json, like the schema, not facts of the target profile.
+ZOT_FORMAT: Final[dict[str, Any]] = {
     # `NormalizeReasoning`: spellings -> level ("" means off); `reasoningLevelOrder` ranks.
     "reasoning_spellings": {
         "": "", "off": "", "none": "", "no": "", "false": "", "disabled": "",
@@ -70,13 +37,40 @@ ZOT_PROFILE: Final[dict[str, Any]] = {
         "medium": "medium", "hi": "high", "high": "high", "xhigh": "xhigh", "maximum": "xhigh", "max": "max",
     },
     "reasoning_levels": ("minimum", "low", "medium", "high", "xhigh", "max"),
-    # Non-chat model types (37c79457) and the `api` values each accepts.
+    # Non-chat model types and the `api` values each accepts.
     "nonchat_apis": {
         "image": ("openrouter-images",),
         "classifier": ("typesafe-system-one", "llama-cpp-classify", "cloudflare-workers-ai-system-one"),
     },
 }
-# -------------------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _profile() -> Any:
+    """zot's target profile: built-in ids, `--provider` aliases, key renames, the `api` vocabulary."""
+    from modelconf.catalog._profiles import load_profile  # typed; `modelconf.catalog` exposes it lazily
+
+    return load_profile("zot")
+
+
+def _renames() -> Mapping[str, str]:
+    """Provider keys `LoadUserModelsWithWarnings` renames first (exact, case-sensitive match)."""
+    renames: Mapping[str, str] = _profile().raw["provider_ids"]["config_key_aliases"]
+    return renames
+
+
+def _known_api(value: str) -> bool:
+    """Whether zot accepts a provider-level `api` (lower-cased and trimmed) without falling back."""
+    vocabulary = _profile().api
+    text = value.strip().lower()
+    return text in vocabulary.values or text in vocabulary.aliases
+
+
+def _wire(value: str) -> str:
+    """The wire format an `api` value selects ("" is the default, openai)."""
+    vocabulary = _profile().api
+    return str(vocabulary.resolve(value)) if _known_api(value) or not value.strip() else value
+
 
 # The fields of each object in zot's Go structs (usermodels.go), for case-insensitive matching.
 # tests/test_dialect_zot.py checks these against schemas/zot-models.schema.json.
@@ -193,6 +187,7 @@ def _explain_schema(document: Document, diagnostic: Diagnostic, path: PathT) -> 
 
 
 def _credential_field(document: Document, key: str, path: PathT, diagnostic: Diagnostic) -> Diagnostic:
+    from modelconf.catalog._rules import zot_env_var
     from modelconf.rules import zot as rules
 
     provider = str(path[1])
@@ -205,7 +200,7 @@ def _credential_field(document: Document, key: str, path: PathT, diagnostic: Dia
         f"zot has no `{key}` field and ignores it: its models.json never holds credentials",
         file=document.name,
         span=document.span(path, key=True),
-        hint=f"remove `{key}`; zot reads the key for {quote(provider)} from {env_name(provider)}_API_KEY, --api-key or /login",
+        hint=f"remove `{key}`; zot reads the key for {quote(provider)} from {zot_env_var(provider)}, --api-key or /login",
         pointer=diagnostic.pointer,
     )
 
@@ -255,7 +250,7 @@ def load_checks(document: Document) -> list[Diagnostic]:
     holder: Any = root.get("providers")
     if not isinstance(holder, dict):
         return out
-    renames: dict[str, str] = ZOT_PROFILE["renames"]
+    renames = _renames()
     key: str
     for key, block in holder.items():
         ppath: PathT = (root.key("providers"), key)
@@ -323,16 +318,16 @@ def _check_provider(
             ppath + (provider.key("auth"),),
             hint='the only value is "none" (send no credentials)',
         )
-    apis: dict[str, str] = ZOT_PROFILE["apis"]
-    if api and api.strip().lower() not in apis:
-        guess = closest(api.strip(), list(apis))
+    if api and not _known_api(api):
+        vocabulary = _profile().api
+        guess = closest(api.strip(), [*vocabulary.values, *vocabulary.aliases])
         emit(
             rules.UNKNOWN_API,
             f"models.json: provider {quote(key)} has unknown api {quote(api)}; defaulting to openai",
             ppath + (provider.key("api"),),
             hint=f'did you mean "{guess}"?' if guess else 'use "openai", "openai-responses" or "anthropic"',
         )
-    if not registered and name not in ZOT_PROFILE["providers"] and models_:
+    if not registered and name not in _profile().providers and models_:
         emit(
             rules.PROVIDER_NOT_REGISTERED,
             f"{quote(key)} is not a built-in zot provider and sets no baseUrl or api, so zot does not register it: "
@@ -341,10 +336,10 @@ def _check_provider(
             key=True,
             hint='add "baseUrl" (and "api") to the provider',
         )
+    # `canonicalProvider`: what a `--provider` value (or config.json `provider`) turns into.
     lowered = name.strip().lower()
-    aliases: dict[str, str] = ZOT_PROFILE["aliases"]
-    if (models_ or registered) and (lowered != name or lowered in aliases):
-        target = aliases.get(lowered, lowered)
+    target = _profile().normalize_provider_id(name)
+    if (models_ or registered) and target != name:
         if lowered != name:
             why = f"zot trims and lower-cases the --provider value, so it looks for {quote(target)}"
         else:
@@ -354,13 +349,13 @@ def _check_provider(
             f"--provider can never select {quote(name)}: {why}",
             ppath,
             key=True,
-            hint=f"rename the provider to a lower-case name that is not a zot alias, e.g. {quote(_suggest_name(lowered, aliases))}",
+            hint=f"rename the provider to a lower-case name that is not a zot alias, e.g. {quote(_suggest_name(lowered))}",
         )
 
 
-def _suggest_name(lowered: str, aliases: dict[str, str]) -> str:
+def _suggest_name(lowered: str) -> str:
     candidate = "-".join(lowered.split())
-    return candidate if candidate not in aliases else f"my-{candidate}"
+    return candidate if candidate not in _profile().provider_aliases else f"my-{candidate}"
 
 
 def _check_model(document: Document, emit: Any, rules: Any, provider_name: str, provider: _Decoded, model: _Decoded, mpath: PathT) -> None:
@@ -388,8 +383,7 @@ def _check_model(document: Document, emit: Any, rules: Any, provider_name: str, 
             )
     _check_levels(emit, rules, ref, model, mpath)
     model_type = model.text("type")
-    nonchat: dict[str, tuple[str, ...]] = ZOT_PROFILE["nonchat_apis"]
-    apis: dict[str, str] = ZOT_PROFILE["apis"]
+    nonchat: dict[str, tuple[str, ...]] = ZOT_FORMAT["nonchat_apis"]
     if model_type in nonchat:
         api = model.text("api") or provider.text("api")
         if api not in nonchat[model_type]:
@@ -408,7 +402,7 @@ def _check_model(document: Document, emit: Any, rules: Any, provider_name: str, 
         )
     elif model.text("api"):
         own, provider_api = model.text("api"), provider.text("api")
-        if apis.get(own.strip().lower(), own) != apis.get(provider_api.strip().lower() or "openai", provider_api):
+        if _wire(own) != _wire(provider_api):
             emit(
                 rules.MODEL_API_INFORMATIONAL,
                 f"zot ignores this model's api {quote(own)} for the wire format and uses the provider's "
@@ -423,8 +417,8 @@ def _check_levels(emit: Any, rules: Any, ref: str, model: _Decoded, mpath: PathT
     if not isinstance(level_map, dict):
         return
     map_path = mpath + (model.key("reasoningLevelMap"),)
-    spellings: dict[str, str] = ZOT_PROFILE["reasoning_spellings"]
-    levels: tuple[str, ...] = ZOT_PROFILE["reasoning_levels"]
+    spellings: dict[str, str] = ZOT_FORMAT["reasoning_spellings"]
+    levels: tuple[str, ...] = ZOT_FORMAT["reasoning_levels"]
 
     def normalize(level: str) -> str:
         text = level.strip().lower()
