@@ -89,3 +89,13 @@ def test_pi_compat_values_are_warnings_only() -> None:
     assert "x-severity" not in compat
     for where, sub in _properties(compat):
         assert sub.get("x-severity") == "warning", where
+
+
+def test_editor_globs_do_not_claim_every_models_json() -> None:
+    # pi, zot and the OpenClaw agent dir all use the name models.json (DESIGN.md, "Vocabulary").
+    from modelconf.schema_export import schema_catalog
+
+    entries = {entry["url"].rsplit("/", 1)[-1]: entry["fileMatch"] for entry in schema_catalog()["schemas"]}
+    assert entries["pi-models.json"] == ["**/.pi/agent/models.json"]
+    assert entries["zot-models.json"] == ["**/zot/models.json", "**/.zot/models.json"]
+    assert entries["openclaw-models.json"] == ["**/mayros.json", "**/openclaw.json"]

@@ -74,6 +74,12 @@ class PiDialect(Dialect):
     # Added to the hint of every error: where the user should fix it.
     fix_note: ClassVar[str] = ""
 
+    @property
+    def file_globs(self) -> tuple[str, ...]:
+        # pi, zot and OpenClaw/Mayros all name their file models.json, so editors must match the
+        # directory: `**/models.json` would put every models.json under this schema.
+        return ("**/.pi/agent/models.json",)
+
     def sniff(self, value: Any) -> float:
         return sniff_pi(value)
 

@@ -104,6 +104,12 @@ class ZotDialect(Dialect):
     path_patterns: ClassVar[tuple[str, ...]] = (r"(^|/)zot/models\.json$", r"(^|/)\.zot/models\.json$")
     syntax_note: ClassVar[str] = "zot then prints `models.json: parse error: ... (file ignored)` and ignores the whole file"
 
+    @property
+    def file_globs(self) -> tuple[str, ...]:
+        # pi, zot and OpenClaw/Mayros all name their file models.json, so editors must match the
+        # directory: `**/models.json` would put every models.json under this schema.
+        return ("**/zot/models.json", "**/.zot/models.json")
+
     def sniff(self, value: Any) -> float:
         return sniff_zot(value)
 
