@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any, ClassVar, Final
 
-from modelconf.diagnostics import Diagnostic, Severity
+from modelconf.diagnostics import Diagnostic
 from modelconf.dialects import Dialect
 from modelconf.dialects._common import (
     add_consequence,
@@ -279,7 +278,7 @@ def load_checks(document: Document) -> list[Diagnostic]:
         entries = provider.get("models") if isinstance(provider.get("models"), list) else []
         decoded = [_Decoded(entry, "model") if isinstance(entry, dict) else None for entry in entries]
         _check_provider(emit, rules, key, name, provider, decoded, ppath)
-        for index, (entry, model) in enumerate(zip(entries, decoded)):
+        for index, (entry, model) in enumerate(zip(entries, decoded, strict=True)):
             mpath = ppath + (provider.key("models"), index)
             # Go decodes a missing id, "id": null and a null entry all to "" (index counts from 0).
             if entry is None or (model is not None and model.get("id") in (None, "")):
