@@ -203,7 +203,9 @@ CREDENTIAL_FIELD = define(
     zot never reads API keys or headers from models.json: there is no `apiKey`, `headers` or
     `authHeader` field at any level, so Go's decoder drops them. zot takes a custom provider's key
     from `--api-key`, from the environment variable named after the provider (`my-company` reads
-    `MY_COMPANY_API_KEY`) or from auth.json via `/login`.
+    `MY_COMPANY_API_KEY`) or from auth.json via `/login`. (An older version of zot's providers
+    page lists "custom provider credentials from models.json" as a source; no zot version has such
+    a field, so modelconf follows the code.)
     """,
     """
     {"providers": {"my-company": {"baseUrl": "...", "apiKey": "MY_COMPANY_KEY", "models": [...]}}}
