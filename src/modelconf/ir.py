@@ -1,0 +1,143 @@
+"""The intermediate representation: what a config file says, normalized across dialects.
+
+Lowering (`modelconf.lower`) turns one parsed document into one `ConfigIR`; resolving
+(`modelconf.resolve`) merges IRs over a target's built-in catalog. Field names are the resolved
+catalog's (snake_case); nested objects are flattened into paths so that merges go field by field:
+
+    ("name",)  ("base_url",)  ("context_window",)  ("cost", "input")  ("headers", "X-Team")
+    ("compat", "supportsStore")  ("compat", "openRouterRouting", "order")
+
+Every value carries the `Origin` of the key or value that set it. Credentials are references only
+(`CredentialRef`): the form the program reads them in and the variable name, command or config
+pointer; a literal key is never copied into the IR.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+FieldPath = tuple[str, ...]
+"""A flattened field name: ("cost", "input") is `cost.input`."""
+
+# The credential forms the IR knows, by how the target program reads the value.
+CREDENTIAL_FORMS = ("env-name", "env-template", "dollar-env", "command", "literal")
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a value was written: file, 1-based line and column, and its JSON pointer."""
+
+    file: str
+    line: int
+    column: int
+    pointer: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class CredentialRef:
+    """A reference to a credential, never its value.
+
+    form: `env-name` (the value names a variable: pi's `"OPENAI_API_KEY"`), `env-template`
+    (`${VAR}`), `dollar-env` (`$VAR`), `command` (`!cmd`, not run), `literal` (the value itself is
+    the key; only its place is kept).
+    """
+
+    form: str
+    origin: Origin
+    name: str | None = None
+    command: str | None = None
+
+    def as_ref(self) -> dict[str, Any]:
+        """The resolved catalog's `credential_ref` for this reference."""
+        if self.form in ("env-name", "env-template", "dollar-env") and self.name:
+            return {"source": "env", "name": self.name, "form": self.form, "file": self.origin.file, "pointer": self.origin.pointer}
+        ref: dict[str, Any] = {"source": "config", "form": self.form, "file": self.origin.file, "pointer": self.origin.pointer}
+        if self.form == "command" and self.command:
+            ref["command"] = self.command
+        return ref
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderValue:
+    """A header value: literal text that is not a secret, or a credential reference."""
+
+    text: str | None = None
+    ref: CredentialRef | None = None
+    # Text sent before the referenced value (pi's `authHeader`: "Bearer ").
+    prefix: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        if self.ref is not None:
+            out: dict[str, Any] = {"ref": self.ref.as_ref()}
+            if self.prefix:
+                out["prefix"] = self.prefix
+            return out
+        return {"value": self.text or ""}
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A field value (JSON scalar or list, or a `HeaderValue`) with the place that set it."""
+
+    value: Any
+    origin: Origin
+
+
+Fields = Mapping[FieldPath, Value]
+
+
+@dataclass(frozen=True, slots=True)
+class ModelEntry:
+    """A model the user lists (`kind="model"`) or a patch of a built-in model (`kind="override"`)."""
+
+    provider: str
+    id: str
+    fields: Fields
+    origin: Origin
+    kind: str = "model"
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderEntry:
+    """A provider block. `id` is the id the target uses (after renames); `key` is as written.
+
+    Provider fields: `base_url`, `api`, `auth` (zot `auth`, OpenClaw `auth`), `auth_header`,
+    `discover`, `headers.*`, `compat.*`; Plano adds `interface`, `passthrough`, `default`,
+    `http_host`, `model` (the model string as written).
+    """
+
+    id: str
+    key: str
+    fields: Fields
+    origin: Origin
+    credential: CredentialRef | None = None
+    models: tuple[ModelEntry, ...] = ()
+    overrides: tuple[ModelEntry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class WildcardEntry:
+    """A Plano `provider/*` entry: `prefix` is its name without `/*`, `entry` its settings."""
+
+    prefix: str
+    entry: ProviderEntry
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigIR:
+    """Everything one config file contributes, in the file's order."""
+
+    file: str
+    dialect: str
+    target: str
+    providers: tuple[ProviderEntry, ...] = ()
+    wildcards: tuple[WildcardEntry, ...] = ()
+    aliases: Mapping[str, Value] = field(default_factory=dict)
+    default_model: Value | None = None
+    mode: Value | None = None
+    sha256: str | None = None

@@ -1,0 +1,151 @@
+"""Helpers shared by the lowering functions: origins, typed getters, credential forms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from modelconf.document import Document, PathT, pointer
+from modelconf.ir import CredentialRef, FieldPath, HeaderValue, Origin, Value
+from modelconf.secrets import looks_like_secret
+
+# An environment variable name as people write one for a key (`OPENAI_API_KEY`).
+ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_UPPER_ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")
+_BRACED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_BARE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def origin(document: Document, path: PathT, *, key: bool = False) -> Origin:
+    """The origin of the node at `path`: its value (or key) start, and its pointer."""
+    span = document.span(path, key=key)
+    return Origin(document.name, span.start.line, span.start.column, pointer(path))
+
+
+class FieldCollector:
+    """Collects `Value`s for one entry, taking origins from the document."""
+
+    __slots__ = ("document", "fields")
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.fields: dict[FieldPath, Value] = {}
+
+    def put(self, name: FieldPath, value: Any, path: PathT) -> None:
+        self.fields[name] = Value(value, origin(self.document, path))
+
+    def number(self, name: FieldPath, raw: Any, path: PathT, *, integer: bool = False) -> None:
+        if is_number(raw) and raw == raw and raw not in (float("inf"), float("-inf")):
+            self.put(name, int(raw) if integer and float(raw).is_integer() else raw, path)
+
+    def string(self, name: FieldPath, raw: Any, path: PathT) -> None:
+        if isinstance(raw, str):
+            self.put(name, raw, path)
+
+    def boolean(self, name: FieldPath, raw: Any, path: PathT) -> None:
+        if isinstance(raw, bool):
+            self.put(name, raw, path)
+
+    def strings(self, name: FieldPath, raw: Any, path: PathT) -> None:
+        if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
+            self.put(name, list(raw), path)
+
+    def compat(self, raw: Any, path: PathT) -> None:
+        """pi's `mergeCompat` merges compat shallowly, except the two routing objects one level deeper."""
+        if not isinstance(raw, dict):
+            return
+        for key, value in raw.items():
+            if key in ("openRouterRouting", "vercelGatewayRouting") and isinstance(value, dict):
+                for sub, inner in value.items():
+                    self.put(("compat", key, sub), _plain(inner), path + (key, sub))
+            else:
+                self.put(("compat", key), _plain(value), path + (key,))
+
+    def headers(self, raw: Any, path: PathT, classify: Callable[[str, Origin], HeaderValue]) -> None:
+        if not isinstance(raw, dict):
+            return
+        for name, value in raw.items():
+            if isinstance(value, str):
+                where = origin(self.document, path + (name,))
+                self.fields[("headers", name)] = Value(classify(value, where), where)
+
+
+def _plain(value: Any) -> Any:
+    """A JSON value as stored in the IR (lists and dicts copied)."""
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def dict_items(value: Any) -> Iterable[tuple[str, Any]]:
+    return value.items() if isinstance(value, dict) else ()
+
+
+# -- credential forms -------------------------------------------------------------------------
+
+
+def pi_value(text: str, where: Origin) -> CredentialRef:
+    """pi v0.58.3 `resolveConfigValue`: `!cmd`, else an environment variable name, else a literal.
+
+    pi looks every value up in the environment first; modelconf calls a value an env-name when it
+    is shaped like a variable name (upper case, digits, `_`) and a literal otherwise. `$VAR` and
+    `${VAR}` are literals at this version (reference/pi.md, "Value resolution").
+    """
+    if text.startswith("!"):
+        return command_ref(text[1:], where)
+    if _UPPER_ENV_NAME.fullmatch(text):
+        return CredentialRef("env-name", where, name=text)
+    return CredentialRef("literal", where)
+
+
+def openclaw_value(text: str, where: Origin) -> CredentialRef:
+    """OpenClaw/Mayros: an exact `${NAME}` (upper case) is a variable, rewritten to the bare name in
+    the generated models.json, which pi then reads as an env-name; anything else is a literal to
+    pi, including `$VAR` and `${lower}`, which OpenClaw/Mayros does not substitute
+    (reference/openclaw.md, "`${ENV_VAR}` substitution" and "Generated models.json")."""
+    match = _BRACED.fullmatch(text)
+    if match and _UPPER_ENV_NAME.fullmatch(match.group(1)):
+        return CredentialRef("env-template", where, name=match.group(1))
+    return pi_value(text, where)
+
+
+def plano_value(text: str, where: Origin) -> CredentialRef:
+    """Plano `access_key`: `$VAR` or `${VAR}` is expanded after rendering; anything else is sent as
+    written (reference/plano.md, "`$ENV_VAR` resolution")."""
+    stripped = text.strip()
+    braced = _BRACED.fullmatch(stripped)
+    if braced:
+        return CredentialRef("env-template", where, name=braced.group(1))
+    bare = _BARE.fullmatch(stripped)
+    if bare:
+        return CredentialRef("dollar-env", where, name=bare.group(1))
+    return CredentialRef("literal", where)
+
+
+def command_ref(command: str, where: Origin) -> CredentialRef:
+    """A command reference. Its text is kept unless a word of it looks like a secret."""
+    if any(looks_like_secret(word) for word in command.split()):
+        return CredentialRef("command", where)
+    return CredentialRef("command", where, command=command)
+
+
+def header_from(value_form: Callable[[str, Origin], CredentialRef]) -> Callable[[str, Origin], HeaderValue]:
+    """Classify header values with a program's value forms: literal text stays text unless it
+    looks like a secret, in which case only its place is kept."""
+
+    def classify(text: str, where: Origin) -> HeaderValue:
+        ref = value_form(text, where)
+        if ref.form != "literal":
+            return HeaderValue(ref=ref)
+        if looks_like_secret(text) or any(looks_like_secret(word) for word in text.split()):
+            return HeaderValue(ref=ref)
+        return HeaderValue(text=text)
+
+    return classify

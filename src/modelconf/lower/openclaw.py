@@ -1,0 +1,93 @@
+"""Lower the `models` block of an OpenClaw/Mayros config, and its default model.
+
+Fields follow the zod schema (reference/openclaw.md, "`models` config"): `models.mode`,
+`models.providers.<key>` with `baseUrl`, `apiKey`, `auth`, `api`, `headers`, `authHeader` and
+`models`. `${NAME}` values are kept as references (OpenClaw/Mayros substitutes them at load and
+writes API keys back as bare names). The default model is `agents.defaults.model.primary`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from modelconf.document import Document, PathT
+from modelconf.ir import ConfigIR, ModelEntry, ProviderEntry, Value
+from modelconf.lower._common import FieldCollector, dict_items, header_from, openclaw_value, origin
+
+_COST = (("input", "input"), ("output", "output"), ("cacheRead", "cache_read"), ("cacheWrite", "cache_write"))
+_header = header_from(openclaw_value)
+
+
+def lower_openclaw(document: Document) -> ConfigIR:
+    value = document.value if isinstance(document.value, dict) else {}
+    block = value.get("models")
+    block = block if isinstance(block, dict) else {}
+    providers = [
+        _provider(document, key, entry, ("models", "providers", key))
+        for key, entry in dict_items(block.get("providers"))
+        if isinstance(entry, dict)
+    ]
+    mode = None
+    if isinstance(block.get("mode"), str):
+        mode = Value(block["mode"], origin(document, ("models", "mode")))
+    return ConfigIR(
+        file=document.name,
+        dialect="openclaw",
+        target="openclaw",
+        providers=tuple(providers),
+        default_model=_default_model(document, value),
+        mode=mode,
+    )
+
+
+def _default_model(document: Document, value: dict[str, Any]) -> Value | None:
+    """`agents.defaults.model`: an object with `primary`, or the model ref itself."""
+    path: PathT = ("agents", "defaults", "model")
+    model = document.get(path)
+    if isinstance(model, dict):
+        path, model = path + ("primary",), model.get("primary")
+    if isinstance(model, str) and model.strip():
+        return Value(model, origin(document, path))
+    return None
+
+
+def _provider(document: Document, key: str, block: dict[str, Any], path: PathT) -> ProviderEntry:
+    fields = FieldCollector(document)
+    fields.string(("base_url",), block.get("baseUrl"), path + ("baseUrl",))
+    fields.string(("api",), block.get("api"), path + ("api",))
+    fields.string(("auth",), block.get("auth"), path + ("auth",))
+    fields.boolean(("auth_header",), block.get("authHeader"), path + ("authHeader",))
+    fields.headers(block.get("headers"), path + ("headers",), _header)
+    credential = None
+    if isinstance(block.get("apiKey"), str) and block["apiKey"]:
+        credential = openclaw_value(block["apiKey"], origin(document, path + ("apiKey",)))
+    models = []
+    entries = block.get("models")
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str) and entry["id"]:
+            models.append(_model(document, key, entry, path + ("models", index)))
+    return ProviderEntry(
+        id=key.strip(),  # config keys are used as written, trimmed (reference/openclaw.md, "Provider-id normalization")
+        key=key,
+        fields=fields.fields,
+        origin=origin(document, path, key=True),
+        credential=credential,
+        models=tuple(models),
+    )
+
+
+def _model(document: Document, provider: str, entry: dict[str, Any], path: PathT) -> ModelEntry:
+    fields = FieldCollector(document)
+    fields.string(("name",), entry.get("name"), path + ("name",))
+    fields.string(("api",), entry.get("api"), path + ("api",))
+    fields.boolean(("reasoning",), entry.get("reasoning"), path + ("reasoning",))
+    fields.strings(("input",), entry.get("input"), path + ("input",))
+    fields.number(("context_window",), entry.get("contextWindow"), path + ("contextWindow",), integer=True)
+    fields.number(("max_tokens",), entry.get("maxTokens"), path + ("maxTokens",), integer=True)
+    cost = entry.get("cost")
+    if isinstance(cost, dict):
+        for key, name in _COST:
+            fields.number(("cost", name), cost.get(key), path + ("cost", key))
+    fields.headers(entry.get("headers"), path + ("headers",), _header)
+    fields.compat(entry.get("compat"), path + ("compat",))
+    return ModelEntry(provider=provider.strip(), id=entry["id"], fields=fields.fields, origin=origin(document, path))

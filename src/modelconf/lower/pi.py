@@ -1,0 +1,74 @@
+"""Lower pi's models.json (and the agent-dir models.json OpenClaw/Mayros writes, which is pi's format).
+
+Fields follow pi's TypeBox schema (reference/pi.md, "Schema"): providers with `baseUrl`, `apiKey`,
+`api`, `headers`, `compat`, `authHeader`, custom `models` and `modelOverrides`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from modelconf.document import Document, PathT
+from modelconf.ir import ConfigIR, ModelEntry, ProviderEntry
+from modelconf.lower._common import FieldCollector, dict_items, header_from, origin, pi_value
+
+_COST = (("input", "input"), ("output", "output"), ("cacheRead", "cache_read"), ("cacheWrite", "cache_write"))
+_pi_header = header_from(pi_value)
+
+
+def lower_pi(document: Document, *, dialect: str = "pi", target: str = "pi") -> ConfigIR:
+    value = document.value
+    holder = value.get("providers") if isinstance(value, dict) else None
+    providers = [_provider(document, name, block, ("providers", name)) for name, block in dict_items(holder) if isinstance(block, dict)]
+    return ConfigIR(file=document.name, dialect=dialect, target=target, providers=tuple(providers))
+
+
+def _provider(document: Document, name: str, block: dict[str, Any], path: PathT) -> ProviderEntry:
+    fields = FieldCollector(document)
+    fields.string(("base_url",), block.get("baseUrl"), path + ("baseUrl",))
+    fields.string(("api",), block.get("api"), path + ("api",))
+    fields.boolean(("auth_header",), block.get("authHeader"), path + ("authHeader",))
+    fields.headers(block.get("headers"), path + ("headers",), _pi_header)
+    fields.compat(block.get("compat"), path + ("compat",))
+    credential = None
+    if isinstance(block.get("apiKey"), str) and block["apiKey"]:
+        credential = pi_value(block["apiKey"], origin(document, path + ("apiKey",)))
+    models = []
+    entries = block.get("models")
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str) and entry["id"]:
+            models.append(_model(document, name, entry["id"], entry, path + ("models", index), "model"))
+    overrides = []
+    for model_id, entry in dict_items(block.get("modelOverrides")):
+        if isinstance(entry, dict):
+            overrides.append(_model(document, name, model_id, entry, path + ("modelOverrides", model_id), "override"))
+    return ProviderEntry(
+        id=name,
+        key=name,
+        fields=fields.fields,
+        origin=origin(document, path, key=True),
+        credential=credential,
+        models=tuple(models),
+        overrides=tuple(overrides),
+    )
+
+
+def _model(document: Document, provider: str, model_id: str, entry: dict[str, Any], path: PathT, kind: str) -> ModelEntry:
+    fields = FieldCollector(document)
+    fields.string(("name",), entry.get("name"), path + ("name",))
+    if kind == "model":  # modelOverrides have no id, api or baseUrl
+        fields.string(("api",), entry.get("api"), path + ("api",))
+        fields.string(("base_url",), entry.get("baseUrl"), path + ("baseUrl",))
+    fields.boolean(("reasoning",), entry.get("reasoning"), path + ("reasoning",))
+    fields.strings(("input",), entry.get("input"), path + ("input",))
+    fields.number(("context_window",), entry.get("contextWindow"), path + ("contextWindow",), integer=True)
+    fields.number(("max_tokens",), entry.get("maxTokens"), path + ("maxTokens",), integer=True)
+    cost = entry.get("cost")
+    if isinstance(cost, dict):
+        for key, name in _COST:
+            fields.number(("cost", name), cost.get(key), path + ("cost", key))
+    fields.headers(entry.get("headers"), path + ("headers",), _pi_header)
+    fields.compat(entry.get("compat"), path + ("compat",))
+    # An override is keyed by model id; its position is the key. A custom model is an array item.
+    where = origin(document, path, key=kind == "override")
+    return ModelEntry(provider=provider, id=model_id, fields=fields.fields, origin=where, kind=kind)
