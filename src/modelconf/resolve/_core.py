@@ -1,0 +1,189 @@
+"""The resolution being built: providers and models with per-field provenance.
+
+Fields are kept flat (`("cost", "input")`, `("headers", "X-Team")`) so every merge rule is a field
+assignment with a provenance; `modelconf.emit.resolved` nests them for the JSON output.
+
+Provenance strings: `catalog` (the built-in catalog), `default` (the target's value for an omitted
+field), `derived` (computed by modelconf: endpoints, base URLs a program builds), or
+`<file>:<line>:<col>` of the value or entry that set the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from modelconf.diagnostics import Diagnostic
+from modelconf.ir import CredentialRef, FieldPath, HeaderValue, Origin, Value
+
+CATALOG = "catalog"
+DEFAULT = "default"
+DERIVED = "derived"
+
+
+def dotted(path: FieldPath) -> str:
+    return ".".join(path)
+
+
+def model_key(provider: str, model_id: str) -> str:
+    return f"{provider}/{model_id}"
+
+
+class RModel:
+    """One resolved model under construction."""
+
+    __slots__ = ("provider", "id", "key", "fields", "prov", "origin", "changes", "aliases", "created_by")
+
+    def __init__(self, provider: str, model_id: str, origin: str, key: str | None = None, created_by: Origin | None = None) -> None:
+        self.provider = provider
+        self.id = model_id
+        self.key = key if key is not None else model_key(provider, model_id)
+        self.fields: dict[FieldPath, Any] = {}
+        self.prov: dict[FieldPath, str] = {}
+        # catalog, override (a catalog model the user changed), user (added or replaced), wildcard.
+        self.origin = origin
+        self.changes: list[Change] = []
+        self.aliases: list[str] = []
+        # The user entry that added this model (None for catalog models).
+        self.created_by = created_by
+
+    def set(self, path: FieldPath, value: Any, source: str) -> None:
+        if path[0] == "compat":
+            self._clear_compat(path)
+        self.fields[path] = value
+        self.prov[path] = source
+
+    def get(self, path: FieldPath, default: Any = None) -> Any:
+        return self.fields.get(path, default)
+
+    def drop(self, path: FieldPath) -> None:
+        self.fields.pop(path, None)
+        self.prov.pop(path, None)
+
+    def paths(self, head: str) -> list[FieldPath]:
+        return [path for path in self.fields if path[0] == head]
+
+    def _clear_compat(self, path: FieldPath) -> None:
+        """A routing object replaces a scalar of the same name and vice versa (`mergeCompat`)."""
+        if len(path) == 2:
+            for other in [p for p in self.fields if len(p) == 3 and p[:2] == path]:
+                self.drop(other)
+        elif len(path) == 3:
+            self.drop(path[:2])
+
+    def touched_by(self, change: Change) -> None:
+        """Record a user entry's change (merging with an earlier change by the same entry)."""
+        for known in self.changes:
+            if known.entry == change.entry:
+                known.fields = sorted(set(known.fields) | set(change.fields))
+                known.replaced = known.replaced or change.replaced
+                return
+        self.changes.append(change)
+        if self.origin == "catalog":
+            self.origin = "override"
+
+
+@dataclass(slots=True)
+class Change:
+    """A user entry that changed a model, and the fields it set."""
+
+    entry: str
+    fields: list[str]
+    replaced: bool = False
+
+
+@dataclass(slots=True)
+class RProvider:
+    id: str
+    name: str
+    api: str | None
+    base_url: str | None
+    auth_kind: str
+    origin: str  # catalog, user, catalog+user
+    prov: dict[str, str] = field(default_factory=dict)
+    config_credential: CredentialRef | None = None
+    # zot `auth: "none"` and OpenClaw `auth: "aws-sdk"`, as the user wrote them.
+    auth_mode: str | None = None
+    headers: dict[str, tuple[HeaderValue, str]] = field(default_factory=dict)
+    interface: str | None = None
+    passthrough: bool = False
+    credentials: list[dict[str, Any]] = field(default_factory=list)
+    scheme: str = "bearer"
+
+
+@dataclass(slots=True)
+class EntryRecord:
+    """What one user entry did: the models it overrode or added, and the fields it set."""
+
+    origin: Origin
+    kind: str  # provider, model, override, wildcard
+    provider: str
+    id: str | None = None
+    overrode: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    expanded: list[str] = field(default_factory=list)
+    fields: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class Pattern:
+    pattern: str
+    provider: str
+    api: str
+    base_url: str | None
+    interface: str | None
+    prov: dict[str, str]
+
+
+@dataclass(slots=True)
+class Resolution:
+    """A target's resolved view: the result of resolve(), input of emit."""
+
+    target: str
+    providers: dict[str, RProvider] = field(default_factory=dict)
+    models: dict[str, RModel] = field(default_factory=dict)
+    patterns: list[Pattern] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)
+    alias_prov: dict[str, str] = field(default_factory=dict)
+    default_model: str | None = None
+    default_prov: str | None = None
+    sources: list[dict[str, str]] = field(default_factory=list)
+    entries: list[EntryRecord] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Models by provider, for provider-level overrides (kept in step with `models`).
+    _by_provider: dict[str, dict[str, None]] = field(default_factory=dict)
+
+    def add_model(self, model: RModel) -> RModel | None:
+        """Insert or replace a model; returns the model it replaced."""
+        previous = self.models.get(model.key)
+        if previous is not None and previous.provider != model.provider:
+            self._by_provider.get(previous.provider, {}).pop(model.key, None)
+        self.models[model.key] = model
+        self._by_provider.setdefault(model.provider, {})[model.key] = None
+        return previous
+
+    def remove_model(self, key: str) -> None:
+        model = self.models.pop(key, None)
+        if model is not None:
+            self._by_provider.get(model.provider, {}).pop(key, None)
+
+    def models_of(self, provider: str) -> list[RModel]:
+        return [self.models[key] for key in self._by_provider.get(provider, {})]
+
+
+def put_fields(model: RModel, fields: Mapping[FieldPath, Value], *, skip: Iterable[str] = ()) -> list[str]:
+    """Set every field of a user entry on a model; returns the dotted names set."""
+    skipped = set(skip)
+    out = []
+    for path, value in fields.items():
+        if path[0] in skipped:
+            continue
+        model.set(path, value.value, str(value.origin))
+        out.append(dotted(path))
+    return out
+
+
+def as_int(value: Any) -> int:
+    """Limits are whole tokens; a fractional value from a JSON5 config is truncated."""
+    return int(value)
