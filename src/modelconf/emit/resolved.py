@@ -1,0 +1,230 @@
+"""The resolved catalog as JSON: deterministic, validated, written atomically; and its loader.
+
+Deterministic: keys sorted, models sorted by key, floats in Python's shortest round-trip form,
+two-space indent, `\\n` line ends, no timestamps. The same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from modelconf.ir import FieldPath, HeaderValue
+from modelconf.resolve._core import CATALOG, EntryRecord, Resolution, RModel, RProvider, dotted
+
+FORMAT = "modelconf.resolved-catalog/1"
+FORMAT_PREFIX = "modelconf.resolved-catalog/"
+SCHEMA_NAME = "resolved-catalog"
+SCHEMA_ID = "https://modelconf.dev/schemas/resolved-catalog-1.json"
+
+
+class ResolvedCatalogError(Exception):
+    """A file is not a resolved catalog this modelconf can read; the message says why."""
+
+
+# -- building the document ----------------------------------------------------------------------
+
+
+def to_data(resolution: Resolution, *, file_order: Mapping[str, int] | None = None) -> dict[str, Any]:
+    """The resolved catalog document of a resolution (JSON-shaped, not yet validated)."""
+    from modelconf import __version__
+
+    order = file_order if file_order is not None else {source["file"]: i for i, source in enumerate(resolution.sources)}
+    data: dict[str, Any] = {
+        "$schema": SCHEMA_ID,
+        "format": FORMAT,
+        "target": resolution.target,
+        "generator": {"name": "modelconf", "version": __version__},
+        "sources": [dict(source) for source in resolution.sources],
+        "providers": {provider.id: _provider(provider) for provider in resolution.providers.values()},
+        "models": [_model(resolution.models[key]) for key in sorted(resolution.models)],
+        "default_model": resolution.default_model,
+    }
+    if resolution.patterns:
+        data["patterns"] = sorted((_pattern(p) for p in resolution.patterns), key=lambda p: (p["pattern"], p["provider"]))
+    if resolution.aliases:
+        data["aliases"] = dict(sorted(resolution.aliases.items()))
+    provenance = {}
+    if resolution.default_prov:
+        provenance["default_model"] = resolution.default_prov
+    provenance.update({f"aliases.{alias}": source for alias, source in sorted(resolution.alias_prov.items())})
+    if provenance:
+        data["provenance"] = provenance
+    entries = sorted(resolution.entries, key=lambda e: (order.get(e.origin.file, len(order)), e.origin.line, e.origin.column))
+    data["entries"] = [_entry(entry) for entry in entries if entry.overrode or entry.added or entry.expanded]
+    return data
+
+
+def _provider(provider: RProvider) -> dict[str, Any]:
+    auth: dict[str, Any] = {"kind": provider.auth_kind, "scheme": provider.scheme, "credentials": provider.credentials}
+    if provider.passthrough:
+        auth["passthrough"] = True
+    out: dict[str, Any] = {
+        "id": provider.id,
+        "name": provider.name,
+        "api": provider.api or "openai-completions",
+        "base_url": provider.base_url,
+        "auth": auth,
+        "origin": provider.origin,
+    }
+    if provider.interface is not None:
+        out["interface"] = provider.interface
+    if provider.headers:
+        out["headers"] = {name: value.as_json() for name, (value, _) in provider.headers.items()}
+    provenance = {"id": CATALOG if provider.origin.startswith("catalog") else provider.prov.get("name", CATALOG)}
+    provenance.update(provider.prov)
+    provenance.setdefault("auth", provider.config_credential and str(provider.config_credential.origin) or CATALOG)
+    provenance.update({f"headers.{name}": source for name, (_, source) in provider.headers.items()})
+    out["provenance"] = provenance
+    return out
+
+
+_SCALARS: tuple[tuple[str, ...], ...] = (
+    ("name",), ("api",), ("base_url",), ("endpoint",), ("context_window",), ("max_tokens",), ("reasoning",), ("input",),
+)
+
+
+def _model(model: RModel) -> dict[str, Any]:
+    out: dict[str, Any] = {"key": model.key, "provider": model.provider, "id": model.id, "origin": model.origin}
+    for path in _SCALARS:
+        if path in model.fields:
+            out[path[0]] = _json_value(model.fields[path])
+    nested: dict[str, dict[str, Any]] = {}
+    for path, value in model.fields.items():
+        if len(path) > 1:
+            _put(nested.setdefault(path[0], {}), path[1:], _json_value(value))
+    if "cost" in nested:
+        nested["cost"] = {name: float(nested["cost"].get(name, 0.0)) + 0.0 for name in ("input", "output", "cache_read", "cache_write")}
+    out.update(nested)
+    if out.get("api") is None:
+        out["api"] = "openai-completions"
+    if model.aliases:
+        out["aliases"] = sorted(set(model.aliases))
+    provenance = {"id": str(model.created_by) if model.created_by is not None and model.origin == "user" else CATALOG}
+    provenance.update({dotted(path): source for path, source in model.prov.items()})
+    out["provenance"] = provenance
+    if model.changes:
+        out["overrides"] = [
+            {"entry": change.entry, "fields": sorted(change.fields), **({"replaced": True} if change.replaced else {})}
+            for change in model.changes
+        ]
+    return out
+
+
+def _put(holder: dict[str, Any], path: FieldPath, value: Any) -> None:
+    for step in path[:-1]:
+        holder = holder.setdefault(step, {})
+    holder[path[-1]] = value
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, HeaderValue):
+        return value.as_json()
+    if isinstance(value, float) and value == 0:
+        return 0.0  # no -0.0
+    return value
+
+
+def _pattern(pattern: Any) -> dict[str, Any]:
+    return {
+        "pattern": pattern.pattern,
+        "provider": pattern.provider,
+        "api": pattern.api,
+        "base_url": pattern.base_url,
+        "provider_interface": pattern.interface,
+        "provenance": dict(pattern.prov),
+    }
+
+
+def _entry(entry: EntryRecord) -> dict[str, Any]:
+    out: dict[str, Any] = {"entry": str(entry.origin), "kind": entry.kind, "provider": entry.provider}
+    if entry.id is not None:
+        out["id"] = entry.id
+    for name in ("overrode", "added", "expanded"):
+        values = getattr(entry, name)
+        if values:
+            out[name] = sorted(set(values))
+    out["fields"] = sorted(entry.fields)
+    return out
+
+
+# -- serializing, validating, writing ------------------------------------------------------------
+
+
+def dumps(data: Mapping[str, Any]) -> str:
+    """Deterministic JSON text of a resolved catalog."""
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def schema_errors(data: Any) -> list[str]:
+    """Schema violations of a resolved catalog document, as `at /pointer: message` lines."""
+    errors = list(_validator().iter_errors(data))
+    return [f"at /{'/'.join(str(p) for p in error.instance_path)}: {error.message}" for error in errors]
+
+
+@functools.cache
+def _validator() -> Any:
+    import jsonschema_rs
+
+    from modelconf.schema import load_schema
+
+    return jsonschema_rs.validator_for(load_schema(SCHEMA_NAME))
+
+
+def render(resolution: Resolution) -> str:
+    """The resolved catalog's text; raises ValueError if it breaks its own schema (a modelconf bug)."""
+    data = to_data(resolution)
+    problems = schema_errors(data)
+    if problems:
+        raise ValueError("the resolved catalog does not match its schema:\n  " + "\n  ".join(problems[:10]))
+    return dumps(data)
+
+
+def write(path: str | Path, text: str) -> None:
+    from modelconf.atomic import atomic_write_text
+
+    atomic_write_text(path, text)
+
+
+# -- loading ---------------------------------------------------------------------------------------
+
+
+def is_resolved_catalog(data: Any) -> bool:
+    """Whether a JSON value claims to be a resolved catalog (by its `format` field)."""
+    return isinstance(data, dict) and isinstance(data.get("format"), str) and data["format"].startswith(FORMAT_PREFIX)
+
+
+def parse_resolved(data: Any, *, source: str = "<resolved catalog>") -> dict[str, Any]:
+    """Check the format version and the schema; returns the document."""
+    if not isinstance(data, dict):
+        raise ResolvedCatalogError(f"{source}: a resolved catalog is a JSON object")
+    found = data.get("format")
+    if found != FORMAT:
+        what = "no format field" if found is None else f"format {found!r}"
+        raise ResolvedCatalogError(f"{source}: {what}; this modelconf reads {FORMAT!r}. Recompile it with this modelconf version.")
+    problems = schema_errors(data)
+    if problems:
+        count = len(problems)
+        lines = [f"{source}: not a valid resolved catalog ({count} schema error{'s' if count > 1 else ''}):"]
+        lines += [f"  {line}" for line in problems[:5]]
+        if count > 5:
+            lines.append(f"  … and {count - 5} more")
+        raise ResolvedCatalogError("\n".join(lines))
+    return data
+
+
+def load_resolved(path: str | Path) -> dict[str, Any]:
+    """Read and check a resolved catalog file."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as error:
+        raise ResolvedCatalogError(f"{path}: cannot read the resolved catalog: {error.strerror or error}") from None
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ResolvedCatalogError(f"{path}: not a JSON resolved catalog: {error}") from None
+    return parse_resolved(data, source=str(path))
