@@ -28,8 +28,13 @@ def _inputs(kind: str) -> list[Any]:
     return cases
 
 
+# The dialect's own checks only: the O1xx findings of resolving over the catalog (notes that an
+# entry overrides a built-in model, ...) are tested with the compiler (tests/test_compile_*.py).
+DIALECT_ONLY = {"overrides": False}
+
+
 def _found(dialect: str, path: Path) -> list[list[Any]]:
-    result = lint_file(path, LintOptions(dialect=dialect))
+    result = lint_file(path, LintOptions(dialect=dialect, **DIALECT_ONLY))
     assert result.dialect == dialect
     rows = []
     for d in result.diagnostics:
@@ -40,7 +45,7 @@ def _found(dialect: str, path: Path) -> list[list[Any]]:
 
 @pytest.mark.parametrize("dialect, path", _inputs("valid"))
 def test_valid_fixture_has_no_findings(dialect: str, path: Path) -> None:
-    result = lint_file(path, LintOptions(dialect=dialect))
+    result = lint_file(path, LintOptions(dialect=dialect, **DIALECT_ONLY))
     assert [(d.code, d.message) for d in result.diagnostics] == []
 
 

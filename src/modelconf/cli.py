@@ -32,12 +32,16 @@ def _root(
     """Lint, explain and compile LLM provider configuration."""
 
 
+from modelconf.commands.compile import compile_command  # noqa: E402
+from modelconf.commands.diff import diff_command  # noqa: E402
 from modelconf.commands.lint import lint  # noqa: E402
 from modelconf.commands.rules import rules  # noqa: E402
 from modelconf.commands.schema import app as schema_app  # noqa: E402
 
 app.command("lint")(lint)
 app.command("rules")(rules)
+app.command("compile")(compile_command)
+app.command("diff")(diff_command)
 app.add_typer(schema_app, name="schema")
 
 

@@ -38,6 +38,8 @@ class LintOptions:
     dialect: str | None = None
     limits: Limits = field(default_factory=Limits)
     selection: Selection = field(default_factory=Selection)
+    # Resolve each file over the built-in catalog for the O1xx checks (compile resolves all files at once).
+    overrides: bool = True
 
 
 @dataclass(slots=True)
@@ -84,6 +86,10 @@ def lint_document(document: Document, options: LintOptions = LintOptions()) -> t
         return None, diagnostics
     diagnostics.extend(syntax_diagnostics(document, dialect))
     diagnostics.extend(dialect.check(document))
+    if options.overrides:
+        from modelconf.compiler import override_checks
+
+        diagnostics.extend(override_checks(document, dialect.name, diagnostics))
     return dialect.name, diagnostics
 
 
