@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 
 from modelconf.catalog._facts import Catalog
-from modelconf.catalog._profiles import TargetProfile
+from modelconf.catalog._profiles import TargetProfile, load_profile
 from modelconf.diagnostics import Diagnostic
 from modelconf.ir import ConfigIR, FieldPath, HeaderValue, ModelEntry, ProviderEntry, Value
 from modelconf.resolve._builtin import add_builtin_view, pi_facts
@@ -135,7 +135,7 @@ def _custom_models(resolution: Resolution, profile: TargetProfile, block: Provid
             )
         elif previous is not None:
             resolution.diagnostics.append(_shadow_note(model, previous, entry, defaults))
-            model.changes.append(Change(str(entry.origin), sorted(dotted(p) for p in model.fields), replaced=True))
+            model.changes.append(Change(str(entry.origin), sorted(user_set(model)), replaced=True))
             record.overrode.append(model.key)
         else:
             record.added.append(model.key)
@@ -184,7 +184,8 @@ def custom_model(block: ProviderEntry, entry: ModelEntry, provider: RProvider, d
     """A custom model with pi's `parseModels()` defaults, or OpenClaw/Mayros' `applyModelDefaults`."""
     model = RModel(block.id, entry.id, "user", created_by=entry.origin)
     own = entry.fields
-    model_defaults = profile.defaults
+    # A pi-format file is read by pi, whatever program wrote it (OpenClaw/Mayros' agent models.json).
+    model_defaults = profile.defaults if profile.target == "pi" or defaults == "openclaw" else load_profile("pi").defaults
 
     def take(path: FieldPath, *fallbacks: tuple[object, str]) -> None:
         if path in own:
