@@ -65,6 +65,7 @@ def _patch_provider(resolution: Resolution, provider: RProvider, block: Provider
         provider.prov["base_url"] = str(base.origin)
     if block.credential is not None:
         provider.config_credential = block.credential
+    _auth_mode(provider, block)
     if provider.origin == "catalog":
         provider.origin = "catalog+user"
     if not patch:
@@ -177,7 +178,16 @@ def _custom_provider(block: ProviderEntry) -> RProvider:
     )
     provider.prov["api"] = str(api.origin) if api is not None else DEFAULT
     provider.prov["base_url"] = str(base.origin) if base is not None else DEFAULT
+    _auth_mode(provider, block)
     return provider
+
+
+def _auth_mode(provider: RProvider, block: ProviderEntry) -> None:
+    """OpenClaw/Mayros' `auth` (api-key, aws-sdk, oauth, token) decides the auth kind and order."""
+    auth = block.fields.get(("auth",))
+    if auth is not None and isinstance(auth.value, str):
+        provider.auth_mode = auth.value
+        provider.prov["auth"] = str(auth.origin)
 
 
 def custom_model(block: ProviderEntry, entry: ModelEntry, provider: RProvider, defaults: str, profile: TargetProfile) -> RModel:

@@ -185,6 +185,7 @@ def _specific_model(profile: TargetProfile, block: ProviderEntry, provider: RPro
     model = RModel(block.id, entry.id, "user", key=block.id, created_by=block.origin)
     name = block.fields.get(("name",))
     model.set(("name",), block.id, str(name.origin) if name else DEFAULT)
+    model.prov[("id",)] = str(block.fields[("model",)].origin)  # the model id comes from `model`
     _common_fields(model, provider)
     return model
 
