@@ -139,3 +139,15 @@ def test_literal_api_key_never_reaches_the_output(work: Path) -> None:
     model = next(m for m in json.loads(text)["models"] if m["key"] == "local/m")
     assert model["headers"]["X-Key"] == {"ref": {"source": "config", "form": "literal", "file": "secret.json", "pointer": "/providers/local/headers/X-Key"}}
     assert code == 0 and canary not in compile_("secret.json")[1]
+
+
+def test_sources_record_each_file_and_its_digest(work: Path) -> None:
+    import hashlib
+
+    (work / "bom.json").write_bytes(b"\xef\xbb\xbf" + (work / "models.json").read_bytes())
+    assert compile_("models.json", "bom.json", "-o", "out.json")[0] == 0
+    sources = load_resolved(work / "out.json")["sources"]
+    assert sources == [
+        {"file": "models.json", "dialect": "pi", "sha256": hashlib.sha256((work / "models.json").read_bytes()).hexdigest()},
+        {"file": "bom.json", "dialect": "pi", "sha256": hashlib.sha256((work / "bom.json").read_bytes()).hexdigest()},
+    ]

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import json
-
 from compile_helpers import codes, models, resolve_texts, resolved
 
 from modelconf.emit.resolved import to_data
@@ -180,4 +178,4 @@ def test_later_file_is_a_layer_over_the_earlier_one():
     assert (model["name"], model["base_url"]) == ("M", "http://y/v1")
     note = next(d for d in resolution.diagnostics if d.code == "O102")
     assert note.file == "2.json" and note.related[0].file == "1.json" and "earlier entry" in note.message
-    assert json.loads(json.dumps(to_data(resolution)["sources"])) == [{"file": "1.json", "dialect": "pi", "sha256": resolution.sources[0]["sha256"]}, {"file": "2.json", "dialect": "pi", "sha256": resolution.sources[1]["sha256"]}]
+    assert to_data(resolution)["sources"] == [{"file": "1.json", "dialect": "pi"}, {"file": "2.json", "dialect": "pi"}]

@@ -144,22 +144,7 @@ def _common_target(files: Sequence[FileResult], dialects: Sequence[str | None], 
 
 
 def _lower(document: Document, dialect: str | None, target: str) -> ConfigIR:
-    from modelconf.lower import lower
+    from modelconf.lower import digest, lower
 
     assert dialect is not None
-    return lower(document, dialect, target=target)
-
-
-def override_checks(document: Document, dialect: str, found: Sequence[Diagnostic]) -> list[Diagnostic]:
-    """The O1xx findings for one linted file (lint's resolve stage).
-
-    Runs only when the file has no errors (the program would reject or drop it); the built-in
-    view is built only for the providers the file names, which keeps lint fast.
-    """
-    from modelconf.lower import TARGET_OF, lower
-    from modelconf.resolve import resolve
-
-    if dialect not in TARGET_OF or any(d.severity is Severity.ERROR for d in found):
-        return []
-    ir = lower(document, dialect)
-    return list(resolve([ir], ir.target, touched_only=True).diagnostics)
+    return lower(document, dialect, target=target)._replace(sha256=digest(document))

@@ -87,7 +87,7 @@ def lint_document(document: Document, options: LintOptions = LintOptions()) -> t
     diagnostics.extend(syntax_diagnostics(document, dialect))
     diagnostics.extend(dialect.check(document))
     if options.overrides:
-        from modelconf.compiler import override_checks
+        from modelconf.resolve.checks import override_checks
 
         diagnostics.extend(override_checks(document, dialect.name, diagnostics))
     return dialect.name, diagnostics

@@ -30,11 +30,13 @@ def diff_command(
     Exit codes: 0 (or 1 with --exit-code when they differ); 2 when a side cannot be read,
     is a resolved catalog of another format version, or its config files have errors.
     """
+    from modelconf.commands.compile import gc_paused
     from modelconf.emit.diff import diff_catalogs, to_json, to_text
 
-    before = _side(old, target)
-    after = _side(new, target)
-    difference = diff_catalogs(before, after)
+    with gc_paused():
+        before = _side(old, target)
+        after = _side(new, target)
+        difference = diff_catalogs(before, after)
     if format is Format.json:
         json.dump(to_json(difference), sys.stdout, indent=2, ensure_ascii=False, sort_keys=True)
         sys.stdout.write("\n")

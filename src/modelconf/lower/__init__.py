@@ -23,9 +23,6 @@ def dialects() -> tuple[str, ...]:
 
 def lower(document: Document, dialect: str, *, target: str | None = None) -> ConfigIR:
     """Lower a document read as `dialect`. `target` reads a pi-format file for OpenClaw/Mayros."""
-    import hashlib
-
-    digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
     if dialect in ("pi", "openclaw-models"):
         from modelconf.lower.pi import lower_pi
 
@@ -45,6 +42,11 @@ def lower(document: Document, dialect: str, *, target: str | None = None) -> Con
         ir = lower_plano(document)
     else:
         raise ValueError(f"no lowering for dialect {dialect!r} (known: {', '.join(TARGET_OF)})")
-    from dataclasses import replace
+    return ir
 
-    return replace(ir, sha256=digest)
+
+def digest(document: Document) -> str:
+    """SHA-256 of the file's bytes (a BOM the reader removed included)."""
+    import hashlib
+
+    return hashlib.sha256((b"\xef\xbb\xbf" if document.had_bom else b"") + document.text.encode("utf-8")).hexdigest()

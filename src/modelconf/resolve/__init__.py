@@ -51,11 +51,9 @@ def resolve(
 
         resolution = resolve_plano(irs, profile)
     else:
-        if catalog is None:
-            from modelconf.catalog._facts import load_catalog
-
-            catalog = load_catalog()
         only = _touched(irs, profile) if touched_only else None
+        if catalog is None:
+            catalog = _catalog_for(profile, only)
         resolution = _resolve_catalog_target(irs, target, profile, catalog, only)
     resolution.sources = [{"file": ir.file, "dialect": ir.dialect, **({"sha256": ir.sha256} if ir.sha256 else {})} for ir in irs]
     return resolution
@@ -85,6 +83,15 @@ def _resolve_catalog_target(
     else:
         raise ValueError(f"unknown target {target!r}")
     return resolution
+
+
+def _catalog_for(profile: TargetProfile, only: set[str] | None) -> Catalog:
+    """The built-in catalog, or an empty one when none of the providers needed has catalog models."""
+    from modelconf.catalog._facts import Catalog, load_catalog
+
+    if only is not None and not any(p.models.source == "models.dev" for p in profile.providers.values() if p.id in only):
+        return Catalog({"model_columns": ["id", "name"], "providers": {}})
+    return load_catalog()
 
 
 def _touched(irs: Sequence[ConfigIR], profile: TargetProfile) -> set[str]:

@@ -3,6 +3,9 @@
 Fields are kept flat (`("cost", "input")`, `("headers", "X-Team")`) so every merge rule is a field
 assignment with a provenance; `modelconf.emit.resolved` nests them for the JSON output.
 
+Plain classes with `__slots__` (and a named tuple) rather than dataclasses: `modelconf lint`
+imports this module on every run, and dataclasses cost ~0.6 ms each to define.
+
 Provenance strings: `catalog` (the built-in catalog), `default` (the target's value for an omitted
 field), `derived` (computed by modelconf: endpoints, base URLs a program builds), or
 `<file>:<line>:<col>` of the value or entry that set the field.
@@ -11,8 +14,7 @@ field), `derived` (computed by modelconf: endpoints, base URLs a program builds)
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from modelconf.diagnostics import Diagnostic
 from modelconf.ir import CredentialRef, FieldPath, HeaderValue, Origin, Value
@@ -84,50 +86,80 @@ class RModel:
             self.origin = "override"
 
 
-@dataclass(slots=True)
 class Change:
     """A user entry that changed a model, and the fields it set."""
 
-    entry: str
-    fields: list[str]
-    replaced: bool = False
+    __slots__ = ("entry", "fields", "replaced")
+
+    def __init__(self, entry: str, fields: list[str], replaced: bool = False) -> None:
+        self.entry = entry
+        self.fields = fields
+        self.replaced = replaced
 
 
-@dataclass(slots=True)
 class RProvider:
-    id: str
-    name: str
-    api: str | None
-    base_url: str | None
-    auth_kind: str
-    origin: str  # catalog, user, catalog+user
-    prov: dict[str, str] = field(default_factory=dict)
-    config_credential: CredentialRef | None = None
-    # zot `auth: "none"` and OpenClaw `auth: "aws-sdk"`, as the user wrote them.
-    auth_mode: str | None = None
-    headers: dict[str, tuple[HeaderValue, str]] = field(default_factory=dict)
-    interface: str | None = None
-    passthrough: bool = False
-    credentials: list[dict[str, Any]] = field(default_factory=list)
-    scheme: str = "bearer"
+    """One resolved provider under construction."""
+
+    __slots__ = (
+        "id", "name", "api", "base_url", "auth_kind", "origin", "prov", "config_credential", "auth_mode", "headers",
+        "interface", "passthrough", "credentials", "scheme",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        api: str | None,
+        base_url: str | None,
+        auth_kind: str,
+        origin: str,
+        prov: dict[str, str] | None = None,
+        config_credential: CredentialRef | None = None,
+        interface: str | None = None,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.api = api
+        self.base_url = base_url
+        self.auth_kind = auth_kind
+        self.origin = origin  # catalog, user, catalog+user
+        self.prov: dict[str, str] = prov if prov is not None else {}
+        self.config_credential = config_credential
+        # zot `auth: "none"` and OpenClaw `auth: "aws-sdk"`, as the user wrote them.
+        self.auth_mode: str | None = None
+        self.headers: dict[str, tuple[HeaderValue, str]] = {}
+        self.interface = interface
+        self.passthrough = False
+        self.credentials: list[dict[str, Any]] = []
+        self.scheme = "bearer"
 
 
-@dataclass(slots=True)
 class EntryRecord:
     """What one user entry did: the models it overrode or added, and the fields it set."""
 
-    origin: Origin
-    kind: str  # provider, model, override, wildcard
-    provider: str
-    id: str | None = None
-    overrode: list[str] = field(default_factory=list)
-    added: list[str] = field(default_factory=list)
-    expanded: list[str] = field(default_factory=list)
-    fields: set[str] = field(default_factory=set)
+    __slots__ = ("origin", "kind", "provider", "id", "overrode", "added", "expanded", "fields")
+
+    def __init__(
+        self,
+        origin: Origin,
+        kind: str,
+        provider: str,
+        id: str | None = None,
+        *,
+        overrode: list[str] | None = None,
+        fields: set[str] | None = None,
+    ) -> None:
+        self.origin = origin
+        self.kind = kind  # provider, override, wildcard
+        self.provider = provider
+        self.id = id
+        self.overrode: list[str] = overrode if overrode is not None else []
+        self.added: list[str] = []
+        self.expanded: list[str] = []
+        self.fields: set[str] = fields if fields is not None else set()
 
 
-@dataclass(slots=True)
-class Pattern:
+class Pattern(NamedTuple):
     pattern: str
     provider: str
     api: str
@@ -136,23 +168,28 @@ class Pattern:
     prov: dict[str, str]
 
 
-@dataclass(slots=True)
 class Resolution:
     """A target's resolved view: the result of resolve(), input of emit."""
 
-    target: str
-    providers: dict[str, RProvider] = field(default_factory=dict)
-    models: dict[str, RModel] = field(default_factory=dict)
-    patterns: list[Pattern] = field(default_factory=list)
-    aliases: dict[str, str] = field(default_factory=dict)
-    alias_prov: dict[str, str] = field(default_factory=dict)
-    default_model: str | None = None
-    default_prov: str | None = None
-    sources: list[dict[str, str]] = field(default_factory=list)
-    entries: list[EntryRecord] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    # Models by provider, for provider-level overrides (kept in step with `models`).
-    _by_provider: dict[str, dict[str, None]] = field(default_factory=dict)
+    __slots__ = (
+        "target", "providers", "models", "patterns", "aliases", "alias_prov", "default_model", "default_prov", "sources",
+        "entries", "diagnostics", "_by_provider",
+    )
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.providers: dict[str, RProvider] = {}
+        self.models: dict[str, RModel] = {}
+        self.patterns: list[Pattern] = []
+        self.aliases: dict[str, str] = {}
+        self.alias_prov: dict[str, str] = {}
+        self.default_model: str | None = None
+        self.default_prov: str | None = None
+        self.sources: list[dict[str, str]] = []
+        self.entries: list[EntryRecord] = []
+        self.diagnostics: list[Diagnostic] = []
+        # Models by provider, for provider-level overrides (kept in step with `models`).
+        self._by_provider: dict[str, dict[str, None]] = {}
 
     def add_model(self, model: RModel) -> RModel | None:
         """Insert or replace a model; returns the model it replaced."""

@@ -1,0 +1,24 @@
+"""The resolve stage of `modelconf lint`: the O1xx findings for one file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from modelconf.diagnostics import Diagnostic, Severity
+from modelconf.document import Document
+
+
+def override_checks(document: Document, dialect: str, found: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """Resolve one linted file for its target and return what that reveals.
+
+    Runs only when the file has no errors (the program would reject or drop it, so what it would
+    resolve to is moot); the built-in view is built only for the providers the file names, and
+    the catalog is not loaded when it names none, which keeps lint fast.
+    """
+    from modelconf.lower import TARGET_OF, lower
+    from modelconf.resolve import resolve
+
+    if dialect not in TARGET_OF or any(d.severity is Severity.ERROR for d in found):
+        return []
+    ir = lower(document, dialect)
+    return list(resolve([ir], ir.target, touched_only=True).diagnostics)
