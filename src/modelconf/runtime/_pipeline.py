@@ -1,0 +1,77 @@
+"""Bytes of one response body in, normalized events out: SSE decoder + wire parser + message.
+
+No I/O here, so the network loop, the conformance tests and the benchmark share one path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ._events import AssistantMessage, DoneEvent, ErrorEvent, Event, MessageBuilder, parse_arguments
+from ._model import ModelSpec
+from ._sse import SSEDecoder
+from ._wire import Parser, StreamError, wire_format
+
+
+class Pipeline:
+    __slots__ = ("decoder", "builder", "parser", "message")
+
+    def __init__(self, model: ModelSpec) -> None:
+        self.message = AssistantMessage(api=model.api, provider=model.provider.id, model=model.id)
+        self.decoder = SSEDecoder()
+        self.builder = MessageBuilder(self.message, model.cost)
+        self.parser: Parser = wire_format(model.api).new_parser(self.builder)
+
+    @property
+    def done(self) -> bool:
+        """The format's terminator arrived: stop reading."""
+        return self.parser.done
+
+    def feed(self, chunk: bytes) -> list[Event]:
+        """Events for one chunk of body bytes; raises `StreamError` on a failure in the stream."""
+        parser = self.parser
+        out: list[Event] = []
+        for sse in self.decoder.feed(chunk):
+            out += parser.feed(sse)
+            if parser.done:
+                break
+        return out
+
+    def finish(self) -> list[Event]:
+        """The body ended (or the terminator arrived): the closing events, ending in done or error."""
+        try:
+            events = self.parser.finish(None if self.parser.done else self.decoder.pending())
+        except StreamError as exc:
+            return [self.fail(str(exc))]
+        message = self.message
+        stop = message.stop_reason or "stop"
+        if stop in ("stop", "length", "toolUse"):
+            message.stop_reason = stop
+            events.append(DoneEvent(stop, message))  # type: ignore[arg-type]
+        else:
+            events.append(ErrorEvent("error", message.error_message or f"stop reason {stop}", message))
+        return events
+
+    def fail(self, error: str, *, aborted: bool = False) -> ErrorEvent:
+        """The error event for a failure; the partial message keeps what arrived."""
+        message = self.message
+        for block in message.tool_calls:
+            if not block.arguments and block.raw_arguments:
+                block.arguments = parse_arguments(block.raw_arguments)
+        message.stop_reason = "aborted" if aborted else "error"
+        message.error_message = error
+        return ErrorEvent("aborted" if aborted else "error", error, message)
+
+
+def replay(model: ModelSpec, chunks: Iterable[bytes]) -> Iterator[Event]:
+    """Events for a recorded body delivered in `chunks` (tests, benchmarks, offline tools)."""
+    pipeline = Pipeline(model)
+    try:
+        for chunk in chunks:
+            yield from pipeline.feed(chunk)
+            if pipeline.done:
+                break
+    except StreamError as exc:
+        yield pipeline.fail(str(exc))
+        return
+    yield from pipeline.finish()

@@ -1,0 +1,74 @@
+"""Wire formats: one module per `api`, each building the request and mapping decoded events.
+
+A module exposes `build_request(model, request) -> (url, body)` and a `Parser` class:
+`Parser(builder)`, `.feed(sse) -> list[Event]` (may raise `StreamError`), `.done` (the format's
+terminator arrived: stop reading) and `.finish(pending) -> list[Event]`, called at the end of the
+bytes with the decoder's unterminated event, which raises `StreamError` when the stream ended
+without its terminator.
+"""
+
+from __future__ import annotations
+
+import json
+from types import ModuleType
+from typing import Any, Protocol
+
+import jiter
+
+from .._events import Event, MessageBuilder
+from .._model import ChatRequest, ModelSpec
+from .._sse import ServerSentEvent
+
+
+class StreamError(Exception):
+    """A failure inside a stream; the runtime turns it into an `error` event."""
+
+
+class Parser(Protocol):
+    done: bool
+
+    def feed(self, sse: ServerSentEvent) -> list[Event]: ...
+
+    def finish(self, pending: ServerSentEvent | None) -> list[Event]: ...
+
+
+class WireFormat(Protocol):
+    def build_request(self, model: ModelSpec, request: ChatRequest) -> tuple[str, dict[str, Any]]: ...
+
+    def new_parser(self, builder: MessageBuilder) -> Parser: ...
+
+
+def load_json(sse: ServerSentEvent) -> Any:
+    """Parse an event's data. jiter first (≈3× faster than json.loads on these events); invalid
+    UTF-8 falls back to the spec's U+FFFD decoding; anything else is a malformed event."""
+    try:
+        return jiter.from_json(sse.data)
+    except ValueError:
+        pass
+    try:
+        return json.loads(sse.data.decode("utf-8", "replace"))
+    except ValueError:
+        snippet = sse.data[:80].decode("utf-8", "replace")
+        raise StreamError(f"malformed JSON in a {sse.event!r} event: {snippet!r}") from None
+
+
+def as_int(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+APIS = ("openai-completions", "openai-responses", "anthropic-messages", "google-generative-ai")
+
+
+def wire_format(api: str) -> ModuleType:
+    """The module for a wire API; `KeyError` for one this runtime does not speak."""
+    if api == "openai-completions":
+        from . import openai_completions as m
+    elif api == "openai-responses":
+        from . import openai_responses as m
+    elif api == "anthropic-messages":
+        from . import anthropic_messages as m
+    elif api == "google-generative-ai":
+        from . import google_generative_ai as m
+    else:
+        raise KeyError(api)
+    return m
