@@ -14,13 +14,14 @@ from ._wire import Parser, StreamError, wire_format
 
 
 class Pipeline:
-    __slots__ = ("decoder", "builder", "parser", "message")
+    __slots__ = ("decoder", "builder", "parser", "message", "failed")
 
     def __init__(self, model: ModelSpec) -> None:
         self.message = AssistantMessage(api=model.api, provider=model.provider.id, model=model.id)
         self.decoder = SSEDecoder()
         self.builder = MessageBuilder(self.message, model.cost)
         self.parser: Parser = wire_format(model.api).new_parser(self.builder)
+        self.failed = False  # feed() already ended the stream with an error event
 
     @property
     def done(self) -> bool:
@@ -28,13 +29,18 @@ class Pipeline:
         return self.parser.done
 
     def feed(self, chunk: bytes) -> list[Event]:
-        """Events for one chunk of body bytes; raises `StreamError` on a failure in the stream."""
+        """Events for one chunk of body bytes. A failure in the stream ends the list with an
+        error event (after the events that came before it) and sets `failed`."""
         parser = self.parser
         out: list[Event] = []
-        for sse in self.decoder.feed(chunk):
-            out += parser.feed(sse)
-            if parser.done:
-                break
+        try:
+            for sse in self.decoder.feed(chunk):
+                out += parser.feed(sse)
+                if parser.done:
+                    break
+        except StreamError as exc:
+            out.append(self.fail(str(exc)))
+            self.failed = True
         return out
 
     def finish(self) -> list[Event]:
@@ -66,12 +72,10 @@ class Pipeline:
 def replay(model: ModelSpec, chunks: Iterable[bytes]) -> Iterator[Event]:
     """Events for a recorded body delivered in `chunks` (tests, benchmarks, offline tools)."""
     pipeline = Pipeline(model)
-    try:
-        for chunk in chunks:
-            yield from pipeline.feed(chunk)
-            if pipeline.done:
-                break
-    except StreamError as exc:
-        yield pipeline.fail(str(exc))
-        return
+    for chunk in chunks:
+        yield from pipeline.feed(chunk)
+        if pipeline.failed:
+            return
+        if pipeline.done:
+            break
     yield from pipeline.finish()
