@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from modelconf import __version__
+from modelconf.commands.chat import chat
 
 app = typer.Typer(
     name="modelconf",
@@ -26,6 +27,9 @@ def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
     """Lint, explain and compile LLM provider configuration."""
+
+
+app.command("chat")(chat)
 
 
 def main() -> None:
