@@ -168,3 +168,13 @@ def test_any_stream_any_chunking_matches_the_spec(bom: bool, parts: list[str], c
 def test_byte_by_byte_matches_the_spec(parts: list[str]) -> None:
     stream = "".join(parts).encode()
     assert decode(stream) == spec(stream)
+
+
+def test_events_larger_than_the_in_place_threshold() -> None:
+    # Events over 64 KiB are accumulated in place; line ends and boundaries still follow the spec.
+    big = "x" * 200_000
+    stream = f"data: a\r\n\r\ndata: {big}\r\ndata: {big[:70_000]}\r\n\r\nevent: e\ndata: b\n\n".encode()
+    expected = spec(stream)
+    assert [len(e[1]) for e in expected] == [1, 270_001, 1]
+    for size in (1000, 4096, 65_536, 100_000):
+        assert decode(stream, list(range(size, len(stream), size))) == expected, size

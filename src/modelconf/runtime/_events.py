@@ -13,7 +13,7 @@ prices. An `error` keeps whatever arrived before the failure.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal, TypeAlias
 
@@ -79,12 +79,40 @@ class Usage:
         }
 
 
-@dataclass(slots=True)
+class _Parts:
+    """Streamed text kept as a list of pieces and joined on read: appending to a str attribute
+    copies the whole text every time, which is quadratic over a long stream."""
+
+    __slots__ = ("_parts",)
+
+    def __init__(self, text: str = "") -> None:
+        self._parts = [text] if text else []
+
+    def add(self, delta: str) -> None:
+        self._parts.append(delta)
+
+    def get(self) -> str:
+        parts = self._parts
+        if len(parts) > 1:
+            parts[:] = ["".join(parts)]
+        return parts[0] if parts else ""
+
+    def set(self, text: str) -> None:
+        self._parts[:] = [text] if text else []  # in place: a bound `append` stays valid
+
+
 class TextContent:
-    text: str = ""
-    refusal: bool = False  # OpenAI `refusal` text: shown like text, kept apart from the answer
-    signature: str | None = None
+    __slots__ = ("_text", "refusal", "signature")
     type: ClassVar[str] = "text"
+
+    def __init__(self, text: str = "", refusal: bool = False, signature: str | None = None) -> None:
+        self._text = _Parts(text)
+        self.refusal = refusal  # OpenAI `refusal` text: shown like text, kept apart from the answer
+        self.signature = signature
+
+    @property
+    def text(self) -> str:
+        return self._text.get()
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"type": "text", "text": self.text}
@@ -94,13 +122,22 @@ class TextContent:
             d["signature"] = self.signature
         return d
 
+    def __repr__(self) -> str:
+        return f"TextContent(text={self.text!r}, refusal={self.refusal!r})"
 
-@dataclass(slots=True)
+
 class ThinkingContent:
-    thinking: str = ""
-    signature: str | None = None
-    redacted: bool = False
+    __slots__ = ("_thinking", "signature", "redacted")
     type: ClassVar[str] = "thinking"
+
+    def __init__(self, thinking: str = "", signature: str | None = None, redacted: bool = False) -> None:
+        self._thinking = _Parts(thinking)
+        self.signature = signature
+        self.redacted = redacted
+
+    @property
+    def thinking(self) -> str:
+        return self._thinking.get()
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"type": "thinking", "thinking": self.thinking}
@@ -110,17 +147,30 @@ class ThinkingContent:
             d["redacted"] = True
         return d
 
+    def __repr__(self) -> str:
+        return f"ThinkingContent(thinking={self.thinking!r}, redacted={self.redacted!r})"
 
-@dataclass(slots=True)
+
 class ToolCall:
-    id: str
-    name: str
-    arguments: dict[str, Any] = field(default_factory=dict)
-    raw_arguments: str = ""  # the JSON text as streamed
+    __slots__ = ("id", "name", "arguments", "_raw")
     type: ClassVar[str] = "toolCall"
+
+    def __init__(self, id: str, name: str, arguments: dict[str, Any] | None = None, raw_arguments: str = "") -> None:
+        self.id = id
+        self.name = name
+        self.arguments: dict[str, Any] = arguments if arguments is not None else {}
+        self._raw = _Parts(raw_arguments)
+
+    @property
+    def raw_arguments(self) -> str:
+        """The arguments' JSON text as streamed."""
+        return self._raw.get()
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": "toolCall", "id": self.id, "name": self.name, "arguments": self.arguments}
+
+    def __repr__(self) -> str:
+        return f"ToolCall(id={self.id!r}, name={self.name!r}, arguments={self.arguments!r})"
 
 
 Content: TypeAlias = TextContent | ThinkingContent | ToolCall
@@ -313,8 +363,14 @@ class MessageBuilder:
     def text(self, index: int, delta: str) -> TextDeltaEvent:
         block = self.message.content[index]
         assert isinstance(block, TextContent)
-        block.text += delta
+        block._text.add(delta)
         return TextDeltaEvent(index, delta)
+
+    def text_appender(self, index: int) -> Callable[[str], None]:
+        """A fast `append` for the text block at `index` (the hot path adds its own event)."""
+        block = self.message.content[index]
+        assert isinstance(block, TextContent)
+        return block._text._parts.append
 
     def open_thinking(self, *, redacted: bool = False, signature: str | None = None) -> int:
         self.message.content.append(ThinkingContent(redacted=redacted, signature=signature))
@@ -323,7 +379,7 @@ class MessageBuilder:
     def thinking(self, index: int, delta: str) -> ThinkingDeltaEvent:
         block = self.message.content[index]
         assert isinstance(block, ThinkingContent)
-        block.thinking += delta
+        block._thinking.add(delta)
         return ThinkingDeltaEvent(index, delta)
 
     def open_tool(self, id: str, name: str) -> tuple[int, ToolCallStartEvent]:
@@ -335,7 +391,7 @@ class MessageBuilder:
     def tool_arguments(self, index: int, delta: str) -> ToolCallDeltaEvent:
         block = self.message.content[index]
         assert isinstance(block, ToolCall)
-        block.raw_arguments += delta
+        block._raw.add(delta)
         return ToolCallDeltaEvent(index, delta)
 
     def close_tool(self, index: int, raw_arguments: str | None = None) -> ToolCallEndEvent | None:
@@ -346,7 +402,7 @@ class MessageBuilder:
         block = self.message.content[index]
         assert isinstance(block, ToolCall)
         if raw_arguments is not None:
-            block.raw_arguments = raw_arguments
+            block._raw.set(raw_arguments)
         block.arguments = parse_arguments(block.raw_arguments)
         return ToolCallEndEvent(index, block)
 

@@ -5,12 +5,15 @@ No I/O here, so the network loop, the conformance tests and the benchmark share 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from ._events import AssistantMessage, DoneEvent, ErrorEvent, Event, MessageBuilder, parse_arguments
 from ._model import ModelSpec
 from ._sse import SSEDecoder
 from ._wire import Parser, StreamError, wire_format
+
+
+_NO_EVENTS: tuple[Event, ...] = ()
 
 
 class Pipeline:
@@ -28,14 +31,17 @@ class Pipeline:
         """The format's terminator arrived: stop reading."""
         return self.parser.done
 
-    def feed(self, chunk: bytes) -> list[Event]:
+    def feed(self, chunk: bytes) -> Sequence[Event]:
         """Events for one chunk of body bytes. A failure in the stream ends the list with an
         error event (after the events that came before it) and sets `failed`."""
+        raw = self.decoder.decode(chunk)
+        if not raw:  # small chunks: usually no event ends in this one
+            return _NO_EVENTS
         parser = self.parser
         out: list[Event] = []
         try:
-            for sse in self.decoder.feed(chunk):
-                out += parser.feed(sse)
+            for kind, data, _, _ in raw:
+                out += parser.feed(kind, data)
                 if parser.done:
                     break
         except StreamError as exc:

@@ -23,7 +23,10 @@ U+FFFD for invalid sequences as the spec requires.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 _BOM = b"\xef\xbb\xbf"
+_BIG = 1 << 16  # a partial event longer than this is accumulated in a bytearray
 
 
 class ServerSentEvent:
@@ -52,78 +55,106 @@ class ServerSentEvent:
     __hash__ = None  # type: ignore[assignment]
 
 
+RawEvent = tuple[str, bytes, str, "int | None"]  # event type, data, last event id, retry
+_NONE: tuple[RawEvent, ...] = ()
+
+
 class SSEDecoder:
     """Incremental decoder. Feed it byte chunks split anywhere; it returns whole events."""
 
-    __slots__ = ("_buf", "_scan", "_head", "_cr", "last_event_id", "retry")
+    __slots__ = ("_buf", "_scan", "_head", "_cr", "_special", "last_event_id", "retry")
 
     def __init__(self) -> None:
-        self._buf = bytearray()  # bytes after the last dispatched event, line ends already LF
+        self._buf: bytes | bytearray = b""  # bytes after the last dispatched event, line ends already LF
         self._scan = 0  # where to resume looking for a blank line in _buf
         self._head: bytes | None = b""  # first bytes while a BOM may still be arriving; None after
         self._cr = False  # the last chunk ended in CR: an LF at the next chunk's start is its pair
+        self._special = True  # the next chunk needs the slow path (BOM, split CRLF, large event)
         self.last_event_id = ""
         self.retry: int | None = None
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
+        return [ServerSentEvent(*raw) for raw in self.decode(chunk)]
+
+    def decode(self, chunk: bytes) -> Sequence[RawEvent]:
+        """`feed` without the event objects: (event, data, id, retry) tuples, for the hot path."""
+        if self._special or 13 in chunk:  # 13 = CR; an int search is a plain memchr
+            joined = self._join_special(chunk)
+            if joined is None:
+                return _NONE
+            data = joined
+        else:
+            buf = self._buf
+            data = buf + chunk if buf else chunk
+        # Event boundaries are LF LF. Look for single LFs (memchr) and check the next byte:
+        # with one-line events the first LF found is already the boundary.
+        find = data.find
+        i = find(10, self._scan)
+        if i < 0:  # small chunks: mostly the middle of a line
+            self._buf = data
+            n = self._scan = len(data)
+            if n > _BIG:
+                self._special = True
+            return _NONE
+        end = len(data)
+        events: list[RawEvent] = []
+        start = 0
+        while i >= 0:
+            j = i + 1
+            if j == end:
+                break
+            if data[j] != 10:
+                i = find(10, j)
+                continue
+            if i > start:
+                # Fast path: a single `data: ` line, the shape of every OpenAI and Gemini event.
+                if data.startswith(b"data: ", start) and find(10, start, i) < 0:
+                    events.append(("message", data[start + 6 : i], self.last_event_id, None))
+                else:
+                    event = self._block(data[start:i])
+                    if event is not None:
+                        events.append(event)
+            start = j + 1
+            i = find(10, start)
+        if start:
+            data = data[start:]
+        self._buf = data
+        self._scan = len(data) - 1 if data else 0
+        return events
+
+    def _join_special(self, chunk: bytes) -> bytes | None:
+        """The slow path: a BOM may still be arriving, a CRLF may be split across chunks, the
+        chunk has CRs to normalize, or a large event is being accumulated. Returns the buffer
+        joined with the chunk, or None while no event can have ended."""
         if self._head is not None:
             head = self._head + chunk
             if len(head) < 3 and _BOM.startswith(head):
                 self._head = head
-                return []
+                return None
             self._head = None
             chunk = head[3:] if head.startswith(_BOM) else head
-        if not chunk:
-            return []
-        if self._cr:
+        if self._cr and chunk:
             self._cr = False
-            if chunk[0] == 10:  # LF completing a CRLF split across chunks
+            if chunk[0] == 10:  # the LF of a CRLF whose CR ended the previous chunk
                 chunk = chunk[1:]
-                if not chunk:
-                    return []
-        if b"\r" in chunk:
-            # Normalize every line end to LF; a CR at the end is a line end already, and an LF
+        if 13 in chunk:
+            # Every line end becomes LF; a CR at the end is a line end already, and an LF
             # starting the next chunk belongs to it.
             self._cr = chunk[-1] == 13
             chunk = chunk.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-
+        self._special = self._head is not None or self._cr
         buf = self._buf
-        if buf:
+        if len(buf) > _BIG:
+            # A large event still arriving: grow in place instead of copying it per chunk.
+            self._special = True
+            if type(buf) is bytes:
+                buf = self._buf = bytearray(buf)
             buf += chunk
-            data: bytes | bytearray = buf
-            pos = self._scan
-        else:
-            data = chunk
-            pos = 0
-        find = data.find
-        i = find(b"\n\n", pos)
-        if i < 0:
-            if data is chunk:
-                self._buf = bytearray(chunk)
-            self._scan = len(data) - 1
-            return []
-
-        events: list[ServerSentEvent] = []
-        append = events.append
-        start = 0
-        while i >= 0:
-            if i > start:
-                block = data[start:i]
-                # Fast path: a single `data: ` line, the shape of every OpenAI and Gemini event.
-                if block[:6] == b"data: " and b"\n" not in block:
-                    append(ServerSentEvent("message", bytes(block[6:]), self.last_event_id))
-                else:
-                    event = self._block(bytes(block))
-                    if event is not None:
-                        append(event)
-            start = i + 2
-            i = find(b"\n\n", start)
-        if data is buf:
-            del buf[:start]
-        else:
-            self._buf = bytearray(data[start:])
-        self._scan = len(self._buf) - 1 if self._buf else 0
-        return events
+            if buf.find(b"\n\n", max(self._scan - 1, 0)) < 0:
+                self._scan = len(buf) - 1
+                return None
+            return bytes(buf)
+        return buf + chunk if buf else chunk
 
     def pending(self) -> ServerSentEvent | None:
         """The unterminated event at the end of the stream, as if an empty line followed it.
@@ -133,9 +164,10 @@ class SSEDecoder:
         if self._head is not None:  # nothing but (part of) a BOM arrived
             return None
         rest = bytes(self._buf).rstrip(b"\n")
-        return self._block(rest) if rest else None
+        raw = self._block(rest) if rest else None
+        return ServerSentEvent(*raw) if raw is not None else None
 
-    def _block(self, block: bytes) -> ServerSentEvent | None:
+    def _block(self, block: bytes) -> RawEvent | None:
         """Parse the lines of one event (no blank line inside; leading LFs are empty lines)."""
         if block[:1] == b"\n":
             block = block.lstrip(b"\n")
@@ -144,10 +176,8 @@ class SSEDecoder:
         # Second fast path: `event: X` + `data: Y`, the shape of Anthropic and Responses events.
         if block[:7] == b"event: ":
             nl = block.find(b"\n")
-            if nl > 0 and block[nl + 1 : nl + 7] == b"data: " and block.find(b"\n", nl + 1) < 0:
-                return ServerSentEvent(
-                    block[7:nl].decode("utf-8", "replace") or "message", block[nl + 7 :], self.last_event_id
-                )
+            if nl > 0 and block.startswith(b"data: ", nl + 1) and block.find(b"\n", nl + 1) < 0:
+                return (block[7:nl].decode("utf-8", "replace") or "message", block[nl + 7 :], self.last_event_id, None)
         event_type = ""
         data: list[bytes] = []
         retry: int | None = None
@@ -169,4 +199,4 @@ class SSEDecoder:
                     retry = self.retry = int(value)
         if not data:
             return None
-        return ServerSentEvent(event_type or "message", b"\n".join(data), self.last_event_id, retry)
+        return (event_type or "message", b"\n".join(data), self.last_event_id, retry)

@@ -1,7 +1,7 @@
 """Wire formats: one module per `api`, each building the request and mapping decoded events.
 
 A module exposes `build_request(model, request) -> (url, body)` and a `Parser` class:
-`Parser(builder)`, `.feed(sse) -> list[Event]` (may raise `StreamError`), `.done` (the format's
+`Parser(builder)`, `.feed(event_type, data) -> list[Event]` (may raise `StreamError`), `.done` (the format's
 terminator arrived: stop reading) and `.finish(pending) -> list[Event]`, called at the end of the
 bytes with the decoder's unterminated event, which raises `StreamError` when the stream ended
 without its terminator.
@@ -13,7 +13,7 @@ import json
 from types import ModuleType
 from typing import Any, Protocol
 
-import jiter
+from jiter import from_json
 
 from .._events import Event, MessageBuilder
 from .._model import ChatRequest, ModelSpec
@@ -27,7 +27,7 @@ class StreamError(Exception):
 class Parser(Protocol):
     done: bool
 
-    def feed(self, sse: ServerSentEvent) -> list[Event]: ...
+    def feed(self, kind: str, data: bytes) -> list[Event]: ...
 
     def finish(self, pending: ServerSentEvent | None) -> list[Event]: ...
 
@@ -38,18 +38,18 @@ class WireFormat(Protocol):
     def new_parser(self, builder: MessageBuilder) -> Parser: ...
 
 
-def load_json(sse: ServerSentEvent) -> Any:
+def load_json(kind: str, data: bytes) -> Any:
     """Parse an event's data. jiter first (≈3× faster than json.loads on these events); invalid
     UTF-8 falls back to the spec's U+FFFD decoding; anything else is a malformed event."""
     try:
-        return jiter.from_json(sse.data)
+        return from_json(data, cache_mode="all")
     except ValueError:
         pass
     try:
-        return json.loads(sse.data.decode("utf-8", "replace"))
+        return json.loads(data.decode("utf-8", "replace"))
     except ValueError:
-        snippet = sse.data[:80].decode("utf-8", "replace")
-        raise StreamError(f"malformed JSON in a {sse.event!r} event: {snippet!r}") from None
+        snippet = data[:80].decode("utf-8", "replace")
+        raise StreamError(f"malformed JSON in a {kind!r} event: {snippet!r}") from None
 
 
 def as_int(value: object) -> int:

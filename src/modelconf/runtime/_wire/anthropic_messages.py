@@ -62,11 +62,10 @@ class Parser:
         self._blocks: dict[int, int] = {}  # wire index → content index (followed blocks only)
         self._usage = Usage()
 
-    def feed(self, sse: ServerSentEvent) -> list[Event]:
-        kind = sse.event
+    def feed(self, kind: str, data: bytes) -> list[Event]:
         if kind == "ping":
             return []
-        event = load_json(sse)
+        event = load_json(kind, data)
         if not isinstance(event, dict):
             raise StreamError(f"an Anthropic {kind!r} event that is not a JSON object")
         kind = event.get("type") or kind  # the SDK takes the event name when `type` is missing
@@ -185,7 +184,7 @@ class Parser:
     def finish(self, pending: ServerSentEvent | None) -> list[Event]:
         if not self.done and pending is not None and pending.event in ("message_stop", "message"):
             try:
-                last = load_json(pending)
+                last = load_json(pending.event, pending.data)
             except StreamError:
                 last = None
             if isinstance(last, dict) and last.get("type") == "message_stop":

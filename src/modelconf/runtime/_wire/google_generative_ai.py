@@ -69,8 +69,8 @@ class Parser:
         self._index = -1
         self._calls = 0
 
-    def feed(self, sse: ServerSentEvent) -> list[Event]:
-        response = load_json(sse)
+    def feed(self, kind: str, data: bytes) -> list[Event]:
+        response = load_json(kind, data)
         if not isinstance(response, dict):
             raise StreamError("a Gemini event that is not a JSON object")
         error = response.get("error")

@@ -12,11 +12,14 @@ before any `finish_reason` is an error ("the stream ended before [DONE]").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from .._events import Event, MessageBuilder, StopReason, Usage
+from .._events import Event, MessageBuilder, StopReason, TextDeltaEvent, Usage
 from .._model import ChatRequest, ModelSpec
 from .._sse import ServerSentEvent
+from jiter import from_json
+
 from . import StreamError, as_int, load_json
 
 # finish_reason → stop reason (reference/runtime.md §1, pi-ai openai-completions).
@@ -74,7 +77,7 @@ def map_usage(raw: dict[str, Any]) -> Usage:
 
 
 class Parser:
-    __slots__ = ("builder", "done", "_finished", "_kind", "_index", "_tools", "_seen_id")
+    __slots__ = ("builder", "done", "_finished", "_kind", "_index", "_tools", "_seen_id", "_text_append")
 
     def __init__(self, builder: MessageBuilder) -> None:
         self.builder = builder
@@ -84,25 +87,38 @@ class Parser:
         self._index = -1  # its content index
         self._tools: dict[int, int] = {}  # wire tool_calls[].index → content index
         self._seen_id = False
+        self._text_append: Callable[[str], None] = _no_text
 
-    def feed(self, sse: ServerSentEvent) -> list[Event]:
-        data = sse.data
-        if data[:6] == b"[DONE]":  # the SDK's test: data.startswith("[DONE]")
+    def feed(self, kind: str, data: bytes) -> list[Event]:
+        if data.startswith(b"[DONE]"):  # the SDK's test: data.startswith("[DONE]")
             self.done = True
             return []
-        chunk = load_json(sse)
+        try:
+            chunk = from_json(data, cache_mode="all")
+        except ValueError:
+            chunk = load_json(kind, data)
         if not isinstance(chunk, dict):
             raise StreamError("a chat completion chunk that is not a JSON object")
         error = chunk.get("error")
         if error:
             raise StreamError(_error_text(error))
-        if not self._seen_id:
+        choices = chunk.get("choices")
+        if self._seen_id:
+            # Fast path: most chunks are `{"content": "…"}` continuing the current text block.
+            if choices and len(choices) == 1 and self._kind == "text":
+                choice = choices[0]
+                delta = choice.get("delta")
+                if delta and len(delta) == 1 and not choice.get("finish_reason") and not chunk.get("usage"):
+                    content = delta.get("content")
+                    if type(content) is str and content and choice.get("index", 0) == 0:
+                        self._text_append(content)
+                        return [TextDeltaEvent(self._index, content)]
+        else:
             self._seen_id = True
             message = self.builder.message
             message.response_id = chunk.get("id")
             message.response_model = chunk.get("model")
         events: list[Event] = []
-        choices = chunk.get("choices")
         if choices:
             for choice in choices:
                 if choice.get("index", 0) == 0:
@@ -128,6 +144,7 @@ class Parser:
             if content:
                 if self._kind != "text":
                     self._kind, self._index = "text", builder.open_text()
+                    self._text_append = builder.text_appender(self._index)
                 events.append(builder.text(self._index, content))
             refusal = delta.get("refusal")
             if refusal:
@@ -186,6 +203,10 @@ class Parser:
         if message.stop_reason is None:  # [DONE] without a finish_reason
             message.stop_reason = "stop"
         return self.builder.close_all_tools()
+
+
+def _no_text(delta: str) -> None:
+    raise AssertionError("no open text block")
 
 
 def new_parser(builder: MessageBuilder) -> Parser:

@@ -58,11 +58,11 @@ class Parser:
         self._items: dict[Any, int] = {}  # (output_index, role) → content index
         self._summary_parts: set[int] = set()  # reasoning blocks that already have a summary part
 
-    def feed(self, sse: ServerSentEvent) -> list[Event]:
-        event = load_json(sse)
+    def feed(self, kind: str, data: bytes) -> list[Event]:
+        event = load_json(kind, data)
         if not isinstance(event, dict):
-            raise StreamError(f"a Responses {sse.event!r} event that is not a JSON object")
-        kind = event.get("type") or sse.event
+            raise StreamError(f"a Responses {kind!r} event that is not a JSON object")
+        kind = event.get("type") or kind
         builder = self.builder
         out = event.get("output_index", 0)
         if kind == "response.output_text.delta":
