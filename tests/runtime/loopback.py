@@ -11,6 +11,7 @@ import json
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -28,6 +29,7 @@ class Replay:
     first_byte_delay: float = 0.0  # after the headers, before the first body byte
     cut_after: int | None = None  # disconnect after this many body bytes (no chunked terminator)
     chunked: bool = True  # False: no length, no chunking; the end of the body is the connection closing
+    per_event: bool = False  # one write per SSE event (split after each blank line), `delay` apart
     status: int = 200
     headers: dict[str, str] = field(default_factory=lambda: dict(SSE_HEADERS))
 
@@ -167,11 +169,16 @@ def _handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
             if action.first_byte_delay:
                 server.stopped.wait(action.first_byte_delay)
             body = action.body if action.cut_after is None else action.body[: action.cut_after]
-            size = action.chunk or max(len(body), 1)
-            for i in range(0, len(body), size):
-                if i and action.delay:
+            pieces: Iterator[bytes]  # lazily: a memory benchmark shares this process
+            if action.per_event:
+                pieces = (p + b"\n\n" for p in body.split(b"\n\n") if p)
+            else:
+                size = action.chunk or max(len(body), 1)
+                pieces = (body[i : i + size] for i in range(0, len(body), size))
+            for n, piece in enumerate(pieces):
+                if n and action.delay:
                     time.sleep(action.delay)
-                self._write(body[i : i + size], chunked=chunked)
+                self._write(piece, chunked=chunked)
             if action.cut_after is not None:
                 # Drop the connection without the chunked terminator: a disconnect mid-stream.
                 self.connection.shutdown(socket.SHUT_RDWR)

@@ -17,13 +17,14 @@ _NO_EVENTS: tuple[Event, ...] = ()
 
 
 class Pipeline:
-    __slots__ = ("decoder", "builder", "parser", "message", "failed")
+    __slots__ = ("decoder", "builder", "parser", "message", "failed", "_decode")
 
     def __init__(self, model: ModelSpec) -> None:
         self.message = AssistantMessage(api=model.api, provider=model.provider.id, model=model.id)
         self.decoder = SSEDecoder()
         self.builder = MessageBuilder(self.message, model.cost)
         self.parser: Parser = wire_format(model.api).new_parser(self.builder)
+        self._decode = self.decoder.decode
         self.failed = False  # feed() already ended the stream with an error event
 
     @property
@@ -34,7 +35,7 @@ class Pipeline:
     def feed(self, chunk: bytes) -> Sequence[Event]:
         """Events for one chunk of body bytes. A failure in the stream ends the list with an
         error event (after the events that came before it) and sets `failed`."""
-        raw = self.decoder.decode(chunk)
+        raw = self._decode(chunk)
         if not raw:  # small chunks: usually no event ends in this one
             return _NO_EVENTS
         parser = self.parser

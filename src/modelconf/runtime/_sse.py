@@ -88,14 +88,14 @@ class SSEDecoder:
             data = buf + chunk if buf else chunk
         # Event boundaries are LF LF. Look for single LFs (memchr) and check the next byte:
         # with one-line events the first LF found is already the boundary.
-        find = data.find
-        i = find(10, self._scan)
+        i = data.find(10, self._scan)
         if i < 0:  # small chunks: mostly the middle of a line
             self._buf = data
             n = self._scan = len(data)
             if n > _BIG:
                 self._special = True
             return _NONE
+        find = data.find
         end = len(data)
         events: list[RawEvent] = []
         start = 0
