@@ -127,7 +127,7 @@ def _summary(last: Event) -> str:
     message: Any = getattr(last, "message", None)
     lines = []
     if last.type == "error":
-        lines.append(f"error: {last.error}")  # type: ignore[union-attr]
+        lines.append(f"error: {last.error}")
     if message is not None:
         u = message.usage
         lines.append(
@@ -135,7 +135,7 @@ def _summary(last: Event) -> str:
             f"{u.cache_write} cache write · {u.total_tokens} total · cost ${u.cost.total:.6f}"
         )
         if last.type == "done":
-            lines.append(f"stop: {last.reason}")  # type: ignore[union-attr]
+            lines.append(f"stop: {last.reason}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -60,7 +60,7 @@ class Pipeline:
         stop = message.stop_reason or "stop"
         if stop in ("stop", "length", "toolUse"):
             message.stop_reason = stop
-            events.append(DoneEvent(stop, message))  # type: ignore[arg-type]
+            events.append(DoneEvent(stop, message))
         else:
             events.append(ErrorEvent("error", message.error_message or f"stop reason {stop}", message))
         return events

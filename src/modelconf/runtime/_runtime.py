@@ -283,9 +283,10 @@ class ChatStream(_StreamBase):
                     return
                 if pipeline.done:
                     break
-                chunk = next(chunks, None)
-                if chunk is None:
+                following: bytes | None = next(chunks, None)
+                if following is None:
                     break
+                chunk = following
             if self._aborted.is_set():  # a shutdown socket reads as a clean end
                 yield pipeline.fail("aborted", aborted=True)
                 return

@@ -62,10 +62,11 @@ _NONE: tuple[RawEvent, ...] = ()
 class SSEDecoder:
     """Incremental decoder. Feed it byte chunks split anywhere; it returns whole events."""
 
-    __slots__ = ("_buf", "_scan", "_head", "_cr", "_special", "last_event_id", "retry")
+    __slots__ = ("_buf", "_big", "_scan", "_head", "_cr", "_special", "last_event_id", "retry")
 
     def __init__(self) -> None:
-        self._buf: bytes | bytearray = b""  # bytes after the last dispatched event, line ends already LF
+        self._buf = b""  # bytes after the last dispatched event, line ends already LF
+        self._big: bytearray | None = None  # instead of _buf while a large event is arriving
         self._scan = 0  # where to resume looking for a blank line in _buf
         self._head: bytes | None = b""  # first bytes while a BOM may still be arriving; None after
         self._cr = False  # the last chunk ended in CR: an LF at the next chunk's start is its pair
@@ -144,16 +145,19 @@ class SSEDecoder:
             chunk = chunk.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         self._special = self._head is not None or self._cr
         buf = self._buf
-        if len(buf) > _BIG:
+        if len(buf) > _BIG or self._big is not None:
             # A large event still arriving: grow in place instead of copying it per chunk.
-            self._special = True
-            if type(buf) is bytes:
-                buf = self._buf = bytearray(buf)
-            buf += chunk
-            if buf.find(b"\n\n", max(self._scan - 1, 0)) < 0:
-                self._scan = len(buf) - 1
+            big = self._big
+            if big is None:
+                big = self._big = bytearray(buf)
+                self._buf = b""
+            big += chunk
+            if big.find(b"\n\n", max(self._scan - 1, 0)) < 0:
+                self._scan = len(big) - 1
+                self._special = True
                 return None
-            return bytes(buf)
+            self._big = None
+            return bytes(big)
         return buf + chunk if buf else chunk
 
     def pending(self) -> ServerSentEvent | None:
@@ -163,7 +167,7 @@ class SSEDecoder:
         """
         if self._head is not None:  # nothing but (part of) a BOM arrived
             return None
-        rest = bytes(self._buf).rstrip(b"\n")
+        rest = (bytes(self._big) if self._big is not None else self._buf).rstrip(b"\n")
         raw = self._block(rest) if rest else None
         return ServerSentEvent(*raw) if raw is not None else None
 

@@ -9,6 +9,7 @@ without its terminator.
 
 from __future__ import annotations
 
+import importlib
 import json
 from types import ModuleType
 from typing import Any, Protocol
@@ -61,14 +62,6 @@ APIS = ("openai-completions", "openai-responses", "anthropic-messages", "google-
 
 def wire_format(api: str) -> ModuleType:
     """The module for a wire API; `KeyError` for one this runtime does not speak."""
-    if api == "openai-completions":
-        from . import openai_completions as m
-    elif api == "openai-responses":
-        from . import openai_responses as m
-    elif api == "anthropic-messages":
-        from . import anthropic_messages as m
-    elif api == "google-generative-ai":
-        from . import google_generative_ai as m
-    else:
+    if api not in APIS:
         raise KeyError(api)
-    return m
+    return importlib.import_module("." + api.replace("-", "_"), __name__)

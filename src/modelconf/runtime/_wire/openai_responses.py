@@ -90,9 +90,9 @@ class Parser:
                 return [start]
             return []
         if kind == "response.function_call_arguments.delta":
-            index = self._items.get((out, "tool"))
+            tool = self._items.get((out, "tool"))
             delta = event.get("delta")
-            return [builder.tool_arguments(index, delta)] if index is not None and delta else []
+            return [builder.tool_arguments(tool, delta)] if tool is not None and delta else []
         if kind == "response.function_call_arguments.done":
             return self._close_tool(out, event.get("arguments"))
         if kind == "response.output_item.done":
