@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from modelconf import __version__
+from modelconf.commands.catalog import app as catalog_app
 from modelconf.commands.chat import chat
 
 app = typer.Typer(
@@ -14,6 +15,9 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
+
+
+app.add_typer(catalog_app, name="catalog")
 
 
 def _version(value: bool) -> None:
@@ -29,6 +33,13 @@ def _root(
     """Lint, explain and compile LLM provider configuration."""
 
 
+from modelconf.commands.lint import lint  # noqa: E402
+from modelconf.commands.rules import rules  # noqa: E402
+from modelconf.commands.schema import app as schema_app  # noqa: E402
+
+app.command("lint")(lint)
+app.command("rules")(rules)
+app.add_typer(schema_app, name="schema")
 app.command("chat")(chat)
 
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import catalog_dict
+from rt_helpers import catalog_dict
 
 from modelconf.runtime import FORMAT, CatalogError, EnvKeys, ProviderSpec, Runtime, UnknownModelError
 from modelconf.runtime._keys import fingerprint, redact

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import catalog_dict, sse_fixture
+from rt_helpers import catalog_dict, sse_fixture
 from loopback import Endless, LoopbackServer, Replay, Status
 from typer.testing import CliRunner
 

@@ -13,7 +13,7 @@ import threading
 from typing import Any
 
 import pytest
-from conftest import catalog_dict, sse_fixture
+from rt_helpers import catalog_dict, sse_fixture
 from loopback import Endless, LoopbackServer, Replay, Stall, Status
 
 from modelconf.runtime import Runtime, Settings, StaticKeys

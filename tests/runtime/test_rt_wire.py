@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from conftest import catalog_dict, sse_fixture
+from rt_helpers import catalog_dict, sse_fixture
 from loopback import LoopbackServer, Replay
 
 from modelconf.runtime import Runtime, Settings, StaticKeys
