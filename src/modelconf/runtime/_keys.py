@@ -16,6 +16,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
+from modelconf.secrets import fingerprint
+
 from ._model import ProviderSpec
 
 
@@ -106,14 +108,7 @@ class EnvKeys:
         return []
 
 
-def fingerprint(key: str) -> str:
-    """A key's shape without the key: `sk-…a1b2 (51 chars)`; short keys show only their length.
-
-    TODO(credentials): use `modelconf.secrets.fingerprint` once it lands on main.
-    """
-    if len(key) < 16:
-        return f"…({len(key)} chars)"
-    return f"{key[:3]}…{key[-4:]} ({len(key)} chars)"
+__all__ = ["Credentials", "EnvKeys", "StaticKeys", "dedupe", "fingerprint", "redact"]
 
 
 def redact(text: str, keys: Sequence[str]) -> str:
