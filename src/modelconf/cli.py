@@ -6,6 +6,7 @@ import typer
 
 from modelconf import __version__
 from modelconf.commands.catalog import app as catalog_app
+from modelconf.commands.chat import chat
 
 app = typer.Typer(
     name="modelconf",
@@ -41,6 +42,7 @@ app.command("lint")(lint)
 app.command("init")(init)
 app.command("rules")(rules)
 app.add_typer(schema_app, name="schema")
+app.command("chat")(chat)
 
 
 def main() -> None:
