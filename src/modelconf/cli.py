@@ -32,12 +32,14 @@ def _root(
     """Lint, explain and compile LLM provider configuration."""
 
 
+from modelconf.commands.docs import docs  # noqa: E402
 from modelconf.commands.lint import lint  # noqa: E402
 from modelconf.commands.rules import rules  # noqa: E402
 from modelconf.commands.schema import app as schema_app  # noqa: E402
 
 app.command("lint")(lint)
 app.command("rules")(rules)
+app.command("docs")(docs)
 app.add_typer(schema_app, name="schema")
 
 
