@@ -118,7 +118,9 @@ def test_relative_links_and_anchors_resolve(page: Path) -> None:
 
 
 def test_index_and_readme_link_every_page() -> None:
-    pages = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")} - {"index.md"}
+    # The user docs: getting started, commands, dialects and the generated pages.
+    user_docs = ["getting-started.md", "rules.md", "resolved-catalog.md", "commands/*.md", "dialects/*.md", "providers/*.md"]
+    pages = {p.relative_to(DOCS).as_posix() for pattern in user_docs for p in DOCS.glob(pattern)}
     index = set(_LINK.findall((DOCS / "index.md").read_text(encoding="utf-8")))
     assert pages <= index, sorted(pages - index)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
