@@ -18,7 +18,12 @@ from modelconf.diagnostics import Diagnostic
 from modelconf.document import Document
 
 # Dialect name -> module. Each module exposes `DIALECT`.
-_DIALECT_MODULES: dict[str, str] = {}
+_DIALECT_MODULES: dict[str, str] = {
+    "pi": "modelconf.dialects.pi",
+    "zot": "modelconf.dialects.zot",
+    "openclaw": "modelconf.dialects.openclaw",
+    "openclaw-models": "modelconf.dialects.openclaw_models",
+}
 
 SCHEMA_BASE = "https://modelconf.dev/schemas/"
 
