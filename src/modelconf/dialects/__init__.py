@@ -18,7 +18,9 @@ from modelconf.diagnostics import Diagnostic
 from modelconf.document import Document
 
 # Dialect name -> module. Each module exposes `DIALECT`.
-_DIALECT_MODULES: dict[str, str] = {}
+_DIALECT_MODULES: dict[str, str] = {
+    "plano": "modelconf.dialects.plano",
+}
 
 SCHEMA_BASE = "https://modelconf.dev/schemas/"
 

@@ -27,6 +27,7 @@ _RULE_MODULES: tuple[str, ...] = (
     "modelconf.rules.parse",
     "modelconf.rules.detect",
     "modelconf.rules.schema",
+    "modelconf.rules.plano",
 )
 
 _REGISTRY: dict[str, Rule] = {}
