@@ -8,7 +8,6 @@ belongs, `null`) and simply yields nothing for it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from modelconf.document import Document, PathT
@@ -16,58 +15,33 @@ from modelconf.document import Document, PathT
 PROVIDER_LISTS = ("model_providers", "llm_providers")
 
 
-@dataclass(frozen=True, slots=True)
 class Provider:
-    """One model provider entry, with the facts Plano's generator derives from it."""
+    """One model provider entry, with the facts Plano's generator derives from it (computed once)."""
 
-    path: PathT
-    entry: dict[str, Any]
+    __slots__ = ("path", "entry", "model", "name", "tokens", "provider", "model_id", "is_wildcard")
+
+    def __init__(self, path: PathT, entry: dict[str, Any]) -> None:
+        self.path = path
+        self.entry = entry
+        model, name = entry.get("model"), entry.get("name")
+        self.model: str | None = model if isinstance(model, str) else None
+        # The explicit `name`, or None when the entry relies on the default.
+        self.name: str | None = name if isinstance(name, str) else None
+        self.tokens: list[str] | None = self.model.split("/") if self.model is not None and "/" in self.model else None
+        tokens = self.tokens
+        # The provider prefix (`openai` in `openai/gpt-4o`), stripped as the generator does.
+        self.provider: str | None = tokens[0].strip() if tokens else None
+        # Everything after the first `/` (`*` for `openai/*`).
+        self.model_id: str | None = "/".join(tokens[1:]) if tokens else None
+        # `provider/*`: the generator's test (last `/` token is `*` after stripping).
+        self.is_wildcard: bool = tokens is not None and tokens[-1].strip() == "*"
 
     def at(self, key: str) -> PathT:
         return self.path + (key,)
 
-    def string(self, key: str) -> str | None:
-        value = self.entry.get(key)
-        return value if isinstance(value, str) else None
-
     def is_set(self, key: str) -> bool:
         """`entry.get(key) is not None`: how the generator tests base_url and provider_interface."""
         return self.entry.get(key) is not None
-
-    def flag(self, key: str) -> bool:
-        return self.entry.get(key) is True
-
-    @property
-    def model(self) -> str | None:
-        return self.string("model")
-
-    @property
-    def name(self) -> str | None:
-        """The explicit `name`, or None when the entry relies on the default."""
-        return self.string("name")
-
-    @property
-    def tokens(self) -> list[str] | None:
-        model = self.model
-        return model.split("/") if model is not None and "/" in model else None
-
-    @property
-    def provider(self) -> str | None:
-        """The provider prefix (`openai` in `openai/gpt-4o`), stripped as the generator does."""
-        tokens = self.tokens
-        return tokens[0].strip() if tokens else None
-
-    @property
-    def model_id(self) -> str | None:
-        """Everything after the first `/` (`*` for `openai/*`)."""
-        tokens = self.tokens
-        return "/".join(tokens[1:]) if tokens else None
-
-    @property
-    def is_wildcard(self) -> bool:
-        """`provider/*`: the generator's test (last `/` token is `*` after stripping)."""
-        tokens = self.tokens
-        return tokens is not None and tokens[-1].strip() == "*"
 
     @property
     def effective_name(self) -> str | None:
@@ -87,6 +61,7 @@ class PlanoView:
         self.document = document
         value = document.value
         self.root: dict[str, Any] = value if isinstance(value, dict) else {}
+        self._providers: list[Provider] | None = None
 
     def mapping(self, *path: str | int) -> dict[str, Any]:
         value = self.document.get(tuple(path))
@@ -98,13 +73,13 @@ class PlanoView:
 
     def providers(self) -> list[Provider]:
         """Every provider entry of `model_providers` and `llm_providers`, in file order."""
-        out: list[Provider] = []
-        for key in self.root:
-            if key in PROVIDER_LISTS:
-                for index, entry in enumerate(self.sequence(key)):
-                    if isinstance(entry, dict):
-                        out.append(Provider((key, index), entry))
-        return out
+        if self._providers is None:
+            found: list[Provider] = []
+            for key, items in self.root.items():
+                if key in PROVIDER_LISTS and isinstance(items, list):
+                    found.extend(Provider((key, index), entry) for index, entry in enumerate(items) if isinstance(entry, dict))
+            self._providers = found
+        return self._providers
 
     def has_providers(self) -> bool:
         """The generator's legacy-listener test (not None, not []) on either provider list.
