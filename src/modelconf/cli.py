@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from modelconf import __version__
+from modelconf.commands.catalog import app as catalog_app
 
 app = typer.Typer(
     name="modelconf",
@@ -13,6 +14,9 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
+
+
+app.add_typer(catalog_app, name="catalog")
 
 
 def _version(value: bool) -> None:
@@ -28,9 +32,15 @@ def _root(
     """Lint, explain and compile LLM provider configuration."""
 
 
+from modelconf.commands.init import init  # noqa: E402
 from modelconf.commands.lint import lint  # noqa: E402
+from modelconf.commands.rules import rules  # noqa: E402
+from modelconf.commands.schema import app as schema_app  # noqa: E402
 
 app.command("lint")(lint)
+app.command("init")(init)
+app.command("rules")(rules)
+app.add_typer(schema_app, name="schema")
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ accepts them.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -429,17 +430,24 @@ class _EmptyDocument(Exception):
 
 
 _WS = "[ \\t\\n\\r\\f\\v\\u00a0\\ufeff\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+"
-_TOKEN = re.compile(
-    rf"(?P<ws>{_WS})"
-    r"|(?P<lc>//[^\n\r\u2028\u2029]*)"
-    r"|(?P<bc>/\*.*?\*/)"
-    r'|(?P<dq>"(?:[^"\\\n\r]|\\(?:\r\n|.))*")'
-    r"|(?P<sq>'(?:[^'\\\n\r]|\\(?:\r\n|.))*')"
-    r"|(?P<num>[+-]?(?:0[xX][0-9a-fA-F]+|(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|Infinity|NaN)(?![\w$]))"
-    r"|(?P<id>[A-Za-z_$\u0080-\uffff][\w$\u200c\u200d]*)"
-    r"|(?P<p>[{}\[\]:,])",
-    re.DOTALL,
-)
+
+
+@functools.cache
+def _token_pattern() -> re.Pattern[str]:
+    """The JSON5 tokenizer, compiled on first use: strict JSON and YAML files never need it."""
+    return re.compile(
+        rf"(?P<ws>{_WS})"
+        r"|(?P<lc>//[^\n\r\u2028\u2029]*)"
+        r"|(?P<bc>/\*.*?\*/)"
+        r'|(?P<dq>"(?:[^"\\\n\r]|\\(?:\r\n|.))*")'
+        r"|(?P<sq>'(?:[^'\\\n\r]|\\(?:\r\n|.))*')"
+        r"|(?P<num>[+-]?(?:0[xX][0-9a-fA-F]+|(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|Infinity|NaN)(?![\w$]))"
+        r"|(?P<id>[A-Za-z_$\u0080-\uffff][\w$\u200c\u200d]*)"
+        r"|(?P<p>[{}\[\]:,])",
+        re.DOTALL,
+    )
+
+
 _JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?")
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|(\r\n|[\n\r\u2028\u2029])|(.))", re.DOTALL)
 _SIMPLE_ESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "0": "\0"}
@@ -462,6 +470,7 @@ class _Json5Parser:
         self.duplicates: list[tuple[PathT, tuple[int, int], tuple[int, int]]] = []
         self.extensions: dict[str, tuple[int, int]] = {}
         self._parsed = False
+        self._pattern = _token_pattern()
 
     def locate(self) -> dict[PathT, Location | _Offsets]:
         """Parse (once) and return the offsets table; used for lazily computed positions."""
@@ -489,8 +498,9 @@ class _Json5Parser:
     def _token(self) -> tuple[str, str, int, int]:
         text = self.text
         pos = self.pos
+        pattern = self._pattern
         while True:
-            match = _TOKEN.match(text, pos)
+            match = pattern.match(text, pos)
             if match is None:
                 if pos >= len(text):
                     self.pos = pos

@@ -156,7 +156,7 @@ def lint_paths(
     paths: Sequence[str | Path],
     options: LintOptions = LintOptions(),
     *,
-    progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+    progress: Callable[[list[Path]], Iterable[Path]] | None = None,
 ) -> LintReport:
     """Lint files and directories (expanded to the config names modelconf knows)."""
     files = expand_paths(paths)

@@ -22,7 +22,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from modelconf._resources import data_dir
+from modelconf._resources import data_file
 from modelconf.diagnostics import Diagnostic, Severity
 from modelconf.document import Document, PathT, dotted, pointer
 from modelconf.rules import Rule
@@ -43,8 +43,7 @@ _ARTICLES = {
 @functools.cache
 def load_schema(name: str) -> dict[str, Any]:
     """Load `schemas/<name>.schema.json`."""
-    path = data_dir("schemas") / f"{name}.schema.json"
-    with open(path, encoding="utf-8") as handle:
+    with open(data_file("schemas", f"{name}.schema.json"), encoding="utf-8") as handle:
         schema: dict[str, Any] = json.load(handle)
     return schema
 
@@ -74,17 +73,25 @@ def json_type(value: Any) -> str:
 
 def validate(
     document: Document,
-    schema_name: str,
+    schema: str | dict[str, Any],
     *,
     root: PathT = (),
     program: str = "the program",
 ) -> list[Diagnostic]:
-    """Validate `document` (or the subtree at `root`) against a named schema."""
+    """Validate `document` (or the subtree at `root`) against a schema, by name or as a dict.
+
+    `program` names the program in messages ("pi rejects it", "Plano ignores it").
+    """
     instance = document.get(root)
-    validator = _validator(schema_name)
+    if isinstance(schema, str):
+        validator, schema_dict = _validator(schema), load_schema(schema)
+    else:
+        import jsonschema_rs
+
+        validator, schema_dict = jsonschema_rs.validator_for(schema), schema
     if validator.is_valid(instance):
         return []
-    translator = _Translator(document, load_schema(schema_name), root, program)
+    translator = _Translator(document, schema_dict, root, program)
     out: list[Diagnostic] = []
     for error in validator.iter_errors(instance):
         out.extend(translator.translate(error))
@@ -132,7 +139,7 @@ class _Translator:
         return node
 
     def path(self, error: Any) -> PathT:
-        return self.root + tuple(error.instance_path)
+        return self.root + _document_path(self.document.get(self.root), error.instance_path)
 
     def emit(self, rule: Rule, error: Any, message: str, *, key: bool = False, path: PathT | None = None, hint: str | None = None) -> Diagnostic:
         where = self.path(error) if path is None else path
@@ -288,6 +295,22 @@ def _best_branch(branches: list[list[Any]], here: list[Any], translator: _Transl
     if best[0]:
         return "types"
     return best[5]
+
+
+def _document_path(instance: Any, steps: Sequence[Any]) -> PathT:
+    """An instance path with object keys as strings: jsonschema-rs reports a key like "0" as the int 0."""
+    out: list[str | int] = []
+    node = instance
+    for step in steps:
+        if isinstance(node, dict):
+            step = str(step)
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+        else:
+            node = None
+        out.append(step)
+    return tuple(out)
 
 
 def _name(path: PathT) -> str:

@@ -18,7 +18,7 @@ KNOWN_PREFIXES: tuple[str, ...] = tuple(
         (
             "sk-ant-api03-", "sk-ant-oat01-", "sk-ant-", "sk-proj-", "sk-or-v1-", "sk-svcacct-", "sk-",
             "xai-", "gsk_", "AIza", "hf_", "ghp_", "gho_", "ghu_", "ghs_", "github_pat_", "glpat-",
-            "AKIA", "ASIA", "pplx-", "fw_", "r8_", "csk-", "nvapi-", "ya29.", "xoxb-", "xoxp-",
+            "pplx-", "fw_", "r8_", "csk-", "nvapi-", "ya29.", "xoxb-", "xoxp-",
             "bedrock-api-key-", "sess-", "tgp_v1_", "dsk-",
         ),
         key=len,
@@ -29,12 +29,17 @@ KNOWN_PREFIXES: tuple[str, ...] = tuple(
 _PREFIXED = re.compile(
     "(?:" + "|".join(re.escape(prefix) for prefix in KNOWN_PREFIXES) + r")[A-Za-z0-9_\-\.=+/]{12,}"
 )
+# AWS access key ids are upper-case letters and digits, like env var names, so they get their own shape.
+_AWS_KEY_ID = re.compile(r"(?:AKIA|ASIA)[A-Z0-9]{16}")
 # Long runs of token characters, checked for entropy.
 _TOKENISH = re.compile(r"[A-Za-z0-9_\-\.=+/]{24,}")
+_ALNUM_RUN = re.compile(r"[A-Za-z0-9]{16,}")
 _ENV_NAME = re.compile(r"\$?\{?[A-Z_][A-Z0-9_]*\}?")
 
 
 def known_prefix(value: str) -> str | None:
+    if _AWS_KEY_ID.match(value):
+        return value[:4]
     for prefix in KNOWN_PREFIXES:
         if value.startswith(prefix):
             return prefix
@@ -53,21 +58,27 @@ def entropy(value: str) -> float:
 def looks_like_secret(value: str) -> bool:
     """True for strings that look like an API key or token rather than a name, URL or reference.
 
-    Env var references (`$OPENAI_API_KEY`, `${X}`, `OPENAI_API_KEY`), commands (`!op read ...`) and
-    URLs are not secrets. A known key prefix followed by 12+ token characters is; so is a long
-    token-shaped string with high entropy and mixed character classes.
+    Env var references (`$OPENAI_API_KEY`, `${X}`, `OPENAI_API_KEY`), commands (`!op read ...`),
+    URLs and ids made of short words (`anthropic/claude-sonnet-4-5-20250929`) are not secrets. A
+    known key prefix followed by 12+ token characters is; so is a token-shaped string holding a
+    long unbroken run of mixed letters and digits with high entropy (random keys have one).
     """
     text = value.strip()
     if len(text) < 16 or " " in text or text.startswith(("!", "http://", "https://", "$")):
         return False
+    if _AWS_KEY_ID.fullmatch(text):
+        return True
     if _ENV_NAME.fullmatch(text):
         return False
     if _PREFIXED.fullmatch(text):
         return True
-    if not _TOKENISH.fullmatch(text) or len(text) < 24:
+    if not _TOKENISH.fullmatch(text):
         return False
-    classes = sum(bool(re.search(pattern, text)) for pattern in ("[a-z]", "[A-Z]", "[0-9]"))
-    return classes >= 2 and entropy(text) >= 3.5
+    for run in _ALNUM_RUN.findall(text):
+        classes = sum(bool(re.search(pattern, run)) for pattern in ("[a-z]", "[A-Z]", "[0-9]"))
+        if classes >= 2 and entropy(run) >= 3.3:
+            return True
+    return False
 
 
 def fingerprint(value: str) -> str:
@@ -97,6 +108,7 @@ def mask_line(line: str, known: Iterable[str] = ()) -> str:
         return _mask(token) if looks_like_secret(token) else token
 
     line = _PREFIXED.sub(lambda m: _mask(m.group()), line)
+    line = _AWS_KEY_ID.sub(lambda m: _mask(m.group()), line)
     return _TOKENISH.sub(replace, line)
 
 

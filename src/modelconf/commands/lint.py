@@ -4,12 +4,35 @@ from __future__ import annotations
 
 import enum
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
 from modelconf.commands._common import usage_error
+
+
+# Runs over at least this many files show a progress bar (on a terminal only).
+PROGRESS_THRESHOLD = 20
+
+
+def _progress(files: list[Path]) -> Iterable[Path]:
+    """A progress bar on stderr when it is a terminal and the run is long; otherwise the files."""
+    if len(files) < PROGRESS_THRESHOLD or not sys.stderr.isatty():
+        return files
+    return _ProgressIter(typer.progressbar(files, label="linting", file=sys.stderr, show_pos=True))
+
+
+class _ProgressIter:
+    """Iterate a click progress bar, closing it (and its line) when iteration ends."""
+
+    def __init__(self, bar: Any) -> None:
+        self.bar = bar
+
+    def __iter__(self) -> Iterator[Path]:
+        with self.bar as items:
+            yield from items
 
 
 class Format(str, enum.Enum):
@@ -29,7 +52,7 @@ class Color(str, enum.Enum):
 def lint(
     files: Optional[list[str]] = typer.Argument(None, help="Files or directories to lint; '-' reads stdin. Default: the current directory."),
     format: Optional[Format] = typer.Option(None, "--format", "-f", help="Output format (default: full on a terminal, concise otherwise)."),
-    dialect: Optional[str] = typer.Option(None, "--dialect", help="Read every file as this dialect (pi, zot, openclaw, plano)."),
+    dialect: Optional[str] = typer.Option(None, "--dialect", help="Read every file as this dialect (pi, zot, openclaw, openclaw-models, plano; see `modelconf rules`)."),
     select: Optional[list[str]] = typer.Option(None, "--select", help="Only report these codes or prefixes (comma-separated)."),
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Do not report these codes or prefixes (comma-separated)."),
     strict: Optional[bool] = typer.Option(None, "--strict/--no-strict", help="Exit 1 on warnings too."),
@@ -74,7 +97,7 @@ def lint(
         data = sys.stdin.buffer.read(options.limits.max_bytes + 1)
         report.files.append(lint_bytes(data, stdin_filename or "-", options))
     if paths:
-        report.files.extend(lint_paths(paths, options).files)
+        report.files.extend(lint_paths(paths, options, progress=None if quiet else _progress).files)
 
     fmt = (format.value if format else None) or settings.format or ("full" if sys.stdout.isatty() else "concise")
     if fmt not in renderers.FORMATS:

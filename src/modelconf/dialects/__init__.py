@@ -19,6 +19,10 @@ from modelconf.document import Document
 
 # Dialect name -> module. Each module exposes `DIALECT`.
 _DIALECT_MODULES: dict[str, str] = {
+    "pi": "modelconf.dialects.pi",
+    "zot": "modelconf.dialects.zot",
+    "openclaw": "modelconf.dialects.openclaw",
+    "openclaw-models": "modelconf.dialects.openclaw_models",
     "plano": "modelconf.dialects.plano",
 }
 
@@ -44,10 +48,17 @@ class Dialect:
     path_patterns: ClassVar[tuple[str, ...]] = ()
     # Note added to the message when a strict-JSON program meets JSON5 syntax.
     syntax_note: ClassVar[str] = ""
+    # Editor globs (SchemaStore `fileMatch`) beyond `**/<file_name>` for each file name.
+    file_match: ClassVar[tuple[str, ...]] = ()
 
     @property
     def schema_id(self) -> str | None:
         return f"{SCHEMA_BASE}{self.schema}.json" if self.schema else None
+
+    @property
+    def file_globs(self) -> tuple[str, ...]:
+        """Globs editors use to associate this dialect's schema with files."""
+        return tuple(dict.fromkeys((*self.file_match, *(f"**/{name}" for name in self.file_names))))
 
     def sniff(self, value: Any) -> float:
         """How much the content looks like this dialect, from 0 (not at all) to 1 (certainly)."""

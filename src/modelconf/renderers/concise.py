@@ -15,7 +15,8 @@ def line(diagnostic: Diagnostic) -> str:
     where = diagnostic.file or "-"
     if diagnostic.span is not None:
         where += f":{diagnostic.span.start.line}:{diagnostic.span.start.column}"
-    return f"{where}: {diagnostic.code} {diagnostic.message}"
+    message = " ".join(diagnostic.message.splitlines())  # one diagnostic, one line
+    return f"{where}: {diagnostic.code} {message}"
 
 
 def render(report: LintReport, stream: TextIO, *, color: bool = False, summary: bool = True) -> None:

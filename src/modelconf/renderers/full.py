@@ -43,7 +43,9 @@ def frame(diagnostic: Diagnostic, document: Document | None, style: _Style) -> l
     if document is None or span is None:
         return []
     first = span.start.line
-    last_line = len(document.lines)
+    lines = document.lines
+    # A final newline does not start another line worth showing.
+    last_line = len(lines) - (1 if len(lines) > 1 and lines[-1] == "" else 0)
     if first > last_line:
         return []
     context = [n for n in (first - 1, first, first + 1) if 1 <= n <= last_line]

@@ -1,4 +1,4 @@
-"""SARIF 2.1.0: every registered rule in `tool.driver.rules`, one result per diagnostic."""
+"""SARIF 2.1.0: the rules the results refer to in `tool.driver.rules`, one result per diagnostic."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from modelconf import __version__
 from modelconf.diagnostics import Severity
-from modelconf.rules import all_rules
+from modelconf.rules import Rule, get_rule
 
 if TYPE_CHECKING:
     from modelconf.diagnostics import Diagnostic, Span
@@ -60,7 +60,8 @@ def _result(diagnostic: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
 
 
 def sarif_dict(report: LintReport) -> dict[str, Any]:
-    rules = all_rules()
+    codes = sorted({d.code for d in report.diagnostics})
+    rules: list[Rule] = [rule for rule in (get_rule(code) for code in codes) if rule is not None]
     index = {rule.code: i for i, rule in enumerate(rules)}
     return {
         "$schema": SCHEMA,

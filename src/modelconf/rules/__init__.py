@@ -17,6 +17,7 @@ family so that `modelconf rules` and the generated docs see all of them.
 from __future__ import annotations
 
 import importlib
+import inspect
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,10 @@ _RULE_MODULES: tuple[str, ...] = (
     "modelconf.rules.parse",
     "modelconf.rules.detect",
     "modelconf.rules.schema",
+    "modelconf.rules.catalog",
+    "modelconf.rules.pi",
+    "modelconf.rules.zot",
+    "modelconf.rules.openclaw",
     "modelconf.rules.plano",
 )
 
@@ -92,7 +97,9 @@ def define(
     """Register a rule. Codes and names are unique; registering twice is a programming error."""
     if code in _REGISTRY:
         raise ValueError(f"rule code {code} is defined twice")
-    rule = Rule(code, name, severity, summary, explanation.strip(), example.strip("\n"), fatal)
+    # Explanations are one paragraph however the source wraps them; examples keep their layout.
+    paragraph = " ".join(inspect.cleandoc(explanation).split())
+    rule = Rule(code, name, severity, summary, paragraph, inspect.cleandoc(example), fatal)
     _REGISTRY[code] = rule
     return rule
 

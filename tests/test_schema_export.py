@@ -1,0 +1,43 @@
+"""`modelconf schema export`: schemas under the names of their $id, and a SchemaStore catalog."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from modelconf.cli import app
+from modelconf.schema_export import schema_files
+
+runner = CliRunner()
+
+
+def test_every_schema_has_a_stable_id_title_and_draft() -> None:
+    files = schema_files()
+    assert {"diagnostics.json", "resolved-catalog-1.json", "builtin-catalog.json", "target-profile.json"} <= set(files)
+    for name, schema in files.items():
+        assert schema["$id"] == f"https://modelconf.dev/schemas/{name}"
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+        assert schema.get("title")
+
+
+def test_export_writes_schemas_and_catalog(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["schema", "export", str(tmp_path / "out"), "--base-url", "https://example.invalid/s/"])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.iterdir()) == sorted([*schema_files(), "catalog.json"])
+    catalog = json.loads((out / "catalog.json").read_text())
+    assert catalog["$schema"] == "https://json.schemastore.org/schema-catalog.json"
+    for entry in catalog["schemas"]:
+        assert entry["url"].startswith("https://example.invalid/s/")
+        assert (out / entry["url"].rsplit("/", 1)[-1]).is_file()
+        assert entry["fileMatch"] and all(glob.startswith("**/") or "/" in glob for glob in entry["fileMatch"])
+
+
+def test_export_into_an_unwritable_place_is_a_usage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = runner.invoke(app, ["schema", "export", str(blocker / "sub")])
+    assert result.exit_code == 2
+    assert "cannot write" in result.output
