@@ -186,7 +186,7 @@ _SCALARS = st.one_of(
 _VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=5), max_leaves=25)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(st.dictionaries(_KEYS, _VALUES, max_size=8))
 def test_checks_never_raise(value: dict[str, object]) -> None:
     document = Document("plano_config.yaml", "", "yaml", value, locations={})
@@ -199,3 +199,29 @@ def test_check_on_a_real_read_document() -> None:
     assert read.document is not None
     codes = sorted(d.code for d in DIALECT.check(read.document))
     assert "C401" in codes and "C404" in codes and "C414" not in codes
+
+
+def test_the_quoted_provider_list_is_the_profiles() -> None:
+    # Plano's message lists SUPPORTED_PROVIDERS in the generator's order (reference/plano.md,
+    # "Generator" 9); the ids themselves come from the Plano target profile.
+    from modelconf.dialects._plano_profile import plano_facts
+    from modelconf.dialects.plano_checks import SUPPORTED_IN_MESSAGE
+
+    assert len(SUPPORTED_IN_MESSAGE) == 21
+    assert set(SUPPORTED_IN_MESSAGE) == plano_facts().supported
+    assert plano_facts().needs_base_url == {"azure_openai", "ollama", "qwen", "amazon_bedrock", "plano"}
+
+
+def test_short_name_warning_only_for_models_the_registry_expands() -> None:
+    # A custom-named entry collides with a wildcard's expansion only for models in Plano's registry
+    # (reference/plano.md, "Wildcard expansion"); groq has no registry list.
+    text = HEADER + (
+        "model_providers:\n"
+        "  - model: groq/*\n"
+        "  - model: groq/llama-3.3-70b-versatile\n"
+        "    name: fast\n"
+        "  - model: openai/*\n"
+        "  - model: openai/not-a-registry-model\n"
+        "    name: custom\n"
+    )
+    assert _lint(text) == []

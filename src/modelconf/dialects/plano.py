@@ -85,17 +85,17 @@ def _refine(document: Document, diagnostic: Diagnostic) -> Diagnostic:
 
 def _interface_on_known_provider(document: Document, diagnostic: Diagnostic) -> Diagnostic:
     """`provider_interface: anthropic` on `anthropic/...`: the fix is removing it, not another value."""
-    from modelconf.dialects import _plano_facts as facts
+    from modelconf.dialects._plano_profile import plano_facts
 
     model = _provider_entry(document, diagnostic).get("model")
-    if isinstance(model, str) and "/" in model and model.split("/", 1)[0].strip() in facts.SUPPORTED_PROVIDERS:
+    if isinstance(model, str) and "/" in model and model.split("/", 1)[0].strip() in plano_facts().supported:
         return dataclasses.replace(diagnostic, hint=f"remove `provider_interface`: `{model}` already names the provider")
     return diagnostic
 
 
 def _legacy_provider(document: Document, diagnostic: Diagnostic) -> Diagnostic:
     """The legacy `provider` key: Plano's generator would migrate it, but its schema rejects it first."""
-    from modelconf.dialects import _plano_facts as facts
+    from modelconf.dialects._plano_profile import plano_facts
 
     entry = _provider_entry(document, diagnostic)
     legacy, model = entry.get("provider"), entry.get("model")
@@ -106,7 +106,7 @@ def _legacy_provider(document: Document, diagnostic: Diagnostic) -> Diagnostic:
     )
     if isinstance(model, str) and "/" not in model and isinstance(legacy, str):
         hint = f"remove `provider` and write `model: {legacy}/{model}`"
-    elif isinstance(model, str) and model.split("/", 1)[0].strip() in facts.SUPPORTED_PROVIDERS:
+    elif isinstance(model, str) and model.split("/", 1)[0].strip() in plano_facts().supported:
         hint = f"remove `provider`: `{model}` already names the provider"
     else:
         hint = "rename it to `provider_interface`"

@@ -13,7 +13,7 @@ import difflib
 from typing import Any
 
 from modelconf.diagnostics import Diagnostic, Related, Severity
-from modelconf.dialects import _plano_facts as facts
+from modelconf.dialects._plano_profile import plano_facts
 from modelconf.dialects._plano_view import PlanoView, Provider
 from modelconf.document import Document, PathT, pointer
 from modelconf.rules import Rule
@@ -70,6 +70,15 @@ def check(view: PlanoView) -> tuple[list[Diagnostic], set[str]]:
     _model_aliases(view, report, model_keys)
     _agent_orchestrator(view, report)
     return report.out, model_keys
+
+
+# The provider list as Plano's "unsupported provider" message prints it (config_generator.py
+# SUPPORTED_PROVIDERS order). The same ids as the target profile's providers (tested).
+SUPPORTED_IN_MESSAGE: tuple[str, ...] = (
+    "deepseek", "groq", "mistral", "openai", "xiaomi", "gemini", "anthropic", "together_ai", "xai",
+    "moonshotai", "zhipu", "chatgpt", "digitalocean", "vercel", "openrouter", "edenai", "azure_openai",
+    "ollama", "qwen", "amazon_bedrock", "plano",
+)
 
 
 def quoted(text: str) -> str:
@@ -414,7 +423,7 @@ class _ProviderLoop:
                 key=True,
                 hint="mark one concrete model (e.g. `openai/gpt-4o`) as `default: true` instead",
             )
-        if provider in facts.PROVIDERS_NEEDING_BASE_URL and not p.is_set("base_url"):
+        if provider in plano_facts().needs_base_url and not p.is_set("base_url"):
             report(
                 rules.BASE_URL_REQUIRED,
                 p.at("model"),
@@ -477,12 +486,12 @@ class _ProviderLoop:
 
     def _provider_interface(self, p: Provider, provider: str, model: str, wildcard: bool) -> None:
         report = self.report
-        if provider not in facts.SUPPORTED_PROVIDERS:
+        if provider not in plano_facts().supported:
             missing = [key for key in ("base_url", "provider_interface") if not p.is_set(key)]
             if not missing:
                 return
             which = "wildcard model" if wildcard else "model"
-            closest = difflib.get_close_matches(provider, facts.SUPPORTED_PROVIDERS, n=1, cutoff=0.7)
+            closest = difflib.get_close_matches(provider, SUPPORTED_IN_MESSAGE, n=1, cutoff=0.7)
             hint = (
                 f"did you mean `{closest[0]}/`? Otherwise add "
                 if closest
@@ -495,7 +504,7 @@ class _ProviderLoop:
                 f"`provider_interface`, and this entry has no {' and no '.join(missing)}; `planoai up` stops: "
                 + quoted(
                     f"Must provide base_url and provider_interface for unsupported provider {provider} "
-                    f"for {which} {model}. Supported providers are: {', '.join(facts.SUPPORTED_PROVIDERS)}"
+                    f"for {which} {model}. Supported providers are: {', '.join(SUPPORTED_IN_MESSAGE)}"
                 ),
                 hint=hint,
             )
@@ -594,8 +603,8 @@ def _model_aliases(view: PlanoView, report: Reporter, model_keys: set[str]) -> N
         if not isinstance(config, dict) or "target" not in config:
             continue
         target = config.get("target")
-        if target in model_keys:
-            continue
+        if not isinstance(target, str) or target in model_keys:
+            continue  # a target that is not a string is the schema's finding
         closest = difflib.get_close_matches(str(target), sorted(model_keys), n=1, cutoff=0.6)
         wildcard_note = ""
         if isinstance(target, str) and "/" in target:

@@ -12,11 +12,24 @@ from __future__ import annotations
 from typing import Any
 
 from modelconf.diagnostics import Diagnostic
-from modelconf.dialects import _plano_facts as facts
+from modelconf.dialects._plano_profile import plano_facts
 from modelconf.dialects._plano_view import PlanoView, Provider
 from modelconf.dialects.plano_checks import Reporter, _s, quoted
 from modelconf.document import PathT
 from modelconf.rules import plano as rules
+
+
+# Providers the generator always appends (`internal: True`); their names and models count as
+# declared for routing preferences. reference/plano.md, "Generator" step 10.
+ARCH_FUNCTION = ("arch-function", "Arch-Function")
+ROUTER_PROVIDER_NAME = "plano-orchestrator"
+ORCHESTRATOR_PROVIDER_NAME = "plano/orchestrator"
+DEFAULT_ORCHESTRATOR_MODEL = "Plano-Orchestrator"
+
+# Supported providers the generator accepts without base_url but for which Plano's Envoy template
+# (config/envoy.template.yaml) defines no static cluster; chatgpt is absent because the generator
+# injects its base_url. reference/plano.md, "Not checked in Python".
+PROVIDERS_WITHOUT_CLUSTER = ("vercel", "openrouter", "edenai")
 
 
 def check(view: PlanoView) -> list[Diagnostic]:
@@ -59,17 +72,17 @@ def declared_models(view: PlanoView, providers: list[Provider], has_preferences:
     names = {p.effective_name for p in providers if p.effective_name is not None}
     model_ids = {p.model_id for p in providers if p.model_id is not None}
     declared = names | model_ids
-    arch_name, arch_model = facts.ARCH_FUNCTION
+    arch_name, arch_model = ARCH_FUNCTION
     if arch_name not in names:
         declared |= {arch_name, arch_model}
     overrides = view.mapping("overrides")
     if has_preferences:
-        router = _model_id(overrides.get("llm_routing_model", facts.DEFAULT_ORCHESTRATOR_MODEL))
+        router = _model_id(overrides.get("llm_routing_model", DEFAULT_ORCHESTRATOR_MODEL))
         if router not in model_ids:
-            declared |= {facts.ROUTER_PROVIDER_NAME, router}
-    orchestrator = _model_id(overrides.get("agent_orchestration_model", facts.DEFAULT_ORCHESTRATOR_MODEL))
+            declared |= {ROUTER_PROVIDER_NAME, router}
+    orchestrator = _model_id(overrides.get("agent_orchestration_model", DEFAULT_ORCHESTRATOR_MODEL))
     if orchestrator not in model_ids:
-        declared |= {facts.ORCHESTRATOR_PROVIDER_NAME, orchestrator}
+        declared |= {ORCHESTRATOR_PROVIDER_NAME, orchestrator}
     return declared
 
 
@@ -80,7 +93,7 @@ def _model_id(value: Any) -> str:
 
 def _routing_models(view: PlanoView, report: Reporter, providers: list[Provider]) -> None:
     top_level = list(view.items("routing_preferences"))
-    top_names = {item.get("name") for _, item in top_level}
+    top_names = {item["name"] for _, item in top_level if isinstance(item.get("name"), str)}
     # Inline preferences the generator lifts to the top level (below v0.4.0 only).
     lifted: list[tuple[Provider, str]] = []
     if view.migrates_inline_preferences:
@@ -202,8 +215,7 @@ def _wildcards(report: Reporter, providers: list[Provider]) -> None:
                 rules.NAMED_WILDCARD,
                 provider.at("name"),
                 f"Plano keys a wildcard by its name: requests for `{provider.provider}/<model>` do not reach this "
-                f"entry, only `{key}/<model>`"
-                + ("" if key.lower() in facts.PROVIDER_IDS else f", and no models are expanded for it (`{key}` is not a provider id)"),
+                f"entry, only `{key}/<model>`",
                 hint=f"remove `name`, or set it to `{provider.model}`",
             )
         else:
@@ -226,21 +238,21 @@ def _custom_names_under_wildcards(report: Reporter, providers: list[Provider], p
         prefix, model_id, name = provider.provider, provider.model_id, provider.name
         if provider.is_wildcard or name is None or prefix not in prefixes or model_id is None:
             continue
-        if prefix.lower() not in facts.PROVIDERS_WITH_REGISTRY_MODELS or name == f"{prefix}/{model_id}":
+        if model_id not in plano_facts().registry_models(prefix) or name == f"{prefix}/{model_id}":
             continue
         report(
             rules.ORDER_DEPENDENT_SHORT_NAME,
             provider.at("name"),
-            f"`{prefix}/*` still expands `{model_id}` because this entry's name is not `{prefix}/{model_id}`: "
-            f"if Plano's registry lists `{model_id}`, `{prefix}/{model_id}` gets the wildcard's settings and the "
-            f"short name `{model_id}` goes to whichever entry comes later in the file",
+            f"`{prefix}/*` still expands `{model_id}` (Plano's registry lists it) because this entry's name is not "
+            f"`{prefix}/{model_id}`: `{prefix}/{model_id}` gets the wildcard's settings and the short name "
+            f"`{model_id}` goes to whichever entry comes later in the file",
             hint=f"name it `{prefix}/{model_id}` (or remove `name`) to exclude it from the wildcard",
         )
 
 
 def _without_cluster(report: Reporter, providers: list[Provider]) -> None:
     for provider in providers:
-        if provider.provider in facts.PROVIDERS_WITHOUT_CLUSTER and not provider.entry.get("base_url"):
+        if provider.provider in PROVIDERS_WITHOUT_CLUSTER and not provider.entry.get("base_url"):
             report(
                 rules.PROVIDER_WITHOUT_CLUSTER,
                 provider.at("model"),
