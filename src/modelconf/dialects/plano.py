@@ -39,6 +39,8 @@ class PlanoDialect(Dialect):
     file_names: ClassVar[tuple[str, ...]] = ("plano_config.yaml", "arch_config.yaml")
     # plano_config*.yaml / arch_config*.yaml anywhere (plano_config_local.yaml, arch_config.yml, ...).
     path_patterns: ClassVar[tuple[str, ...]] = (r"(?:^|/)(?:plano|arch)_config[\w.-]*\.ya?ml$",)
+    # `config.yaml` is Plano's default name too, but too generic to claim for editors.
+    file_match: ClassVar[tuple[str, ...]] = ("**/plano_config*.yaml", "**/plano_config*.yml", "**/arch_config*.yaml", "**/arch_config*.yml")
 
     def sniff(self, value: Any) -> float:
         if not isinstance(value, dict):
