@@ -86,7 +86,7 @@ def quoted(text: str) -> str:
     return f'"{text}"'
 
 
-def _s(value: Any) -> str:
+def show(value: Any) -> str:
     """A value for a message (strings in backticks, secrets as fingerprints)."""
     if isinstance(value, str):
         shown = safe_repr(value)
@@ -150,7 +150,7 @@ def _inline_preference_migration(view: PlanoView, report: Reporter) -> None:
             report(
                 rules.WILDCARD_ROUTING_PREFERENCES,
                 provider.at("routing_preferences"),
-                f"{_s(model)} is a wildcard and cannot have routing preferences; `planoai up` stops: "
+                f"{show(model)} is a wildcard and cannot have routing preferences; `planoai up` stops: "
                 + quoted(
                     f"Model {model} has routing_preferences but uses wildcard (*). "
                     "Models with routing preferences cannot be wildcards."
@@ -182,7 +182,7 @@ def _inline_preference_migration(view: PlanoView, report: Reporter) -> None:
                 report(
                     rules.DEPRECATED_INLINE_ROUTING,
                     here + ("description",),
-                    f"routing preference {_s(name)} has another description at line "
+                    f"routing preference {show(name)} has another description at line "
                     f"{report.line(first_path)}; `planoai up` keeps the first and prints "
                     + quoted(
                         f"WARNING: routing preference '{name}' has conflicting descriptions across "
@@ -243,7 +243,7 @@ def _agent_ids(view: PlanoView, report: Reporter) -> None:
             report(
                 rules.DUPLICATE_AGENT_ID,
                 path,
-                f"id {_s(identifier)} is already used at line {report.line(seen[identifier])} "
+                f"id {show(identifier)} is already used at line {report.line(seen[identifier])} "
                 "(agents and filters share ids); `planoai up` stops: "
                 + quoted(f"Duplicate agent id {identifier}, please provide unique id for each agent"),
                 hint="give each agent and filter its own id",
@@ -284,7 +284,7 @@ def _prompt_target_endpoints(view: PlanoView, report: Reporter) -> None:
         report(
             rules.UNKNOWN_ENDPOINT,
             path + ("endpoint", "name"),
-            f"endpoint {_s(name)} is not defined; `planoai up` stops: "
+            f"endpoint {show(name)} is not defined; `planoai up` stops: "
             + quoted(f"Unknown endpoint {name}, please add it in endpoints section in your plano_config.yaml file"),
             hint=f"did you mean `{closest[0]}`?" if closest else f"add `{name}` under `endpoints`",
         )
@@ -306,7 +306,7 @@ def _tracing_endpoint(view: PlanoView, report: Reporter) -> None:
         report(
             rules.INVALID_TRACING_ENDPOINT,
             path,
-            f"the OTLP gRPC endpoint must use http, not {_s(parsed.scheme or 'no scheme')}; `planoai up` stops: "
+            f"the OTLP gRPC endpoint must use http, not {show(parsed.scheme or 'no scheme')}; `planoai up` stops: "
             + quoted(f"Invalid opentracing_grpc_endpoint {value}, scheme must be http"),
             hint="write it as http://host:4317",
         )
@@ -314,7 +314,7 @@ def _tracing_endpoint(view: PlanoView, report: Reporter) -> None:
         report(
             rules.INVALID_TRACING_ENDPOINT,
             path,
-            f"the OTLP gRPC endpoint must have no path, not {_s(parsed.path)}; `planoai up` stops: "
+            f"the OTLP gRPC endpoint must have no path, not {show(parsed.path)}; `planoai up` stops: "
             + quoted(f"Invalid opentracing_grpc_endpoint {value}, path must be empty"),
             hint="remove the path",
         )
@@ -333,7 +333,7 @@ def _routing_preference_names(view: PlanoView, report: Reporter) -> None:
             report(
                 rules.DUPLICATE_ROUTING_PREFERENCE,
                 path + ("name",),
-                f"routing preference {_s(name)} is already defined at line {report.line(seen[name])}; "
+                f"routing preference {show(name)} is already defined at line {report.line(seen[name])}; "
                 "`planoai up` stops: "
                 + quoted(f'Duplicate routing preference name "{name}", please provide unique name for each routing preference'),
                 hint="rename it, or merge the two preferences' models",
@@ -369,7 +369,7 @@ class _ProviderLoop:
             report(
                 rules.DUPLICATE_PROVIDER_NAME,
                 p.at("name"),
-                f"name {_s(name)} is already used at line {report.line(first)}; `planoai up` stops: "
+                f"name {show(name)} is already used at line {report.line(first)}; `planoai up` stops: "
                 + quoted(f"Duplicate model_provider name {name}, please provide unique name for each model_provider"),
                 hint="give each model provider its own name",
                 related=(("first used here", first),),
@@ -386,7 +386,7 @@ class _ProviderLoop:
             report(
                 rules.DUPLICATE_MODEL,
                 p.at("model"),
-                f"model {_s(model)} is already declared at line {report.line(first)}; `planoai up` stops: "
+                f"model {show(model)} is already declared at line {report.line(first)}; `planoai up` stops: "
                 + quoted(f"Duplicate model name {model}, please provide unique model name for each model_provider"),
                 hint="declare each model once",
                 related=(("first declared here", first),),
@@ -402,7 +402,7 @@ class _ProviderLoop:
             report(
                 rules.INVALID_MODEL_NAME,
                 p.at("model"),
-                f"{_s(model)} has no provider prefix; `planoai up` stops: "
+                f"{show(model)} has no provider prefix; `planoai up` stops: "
                 + quoted(
                     f"Invalid model name {model}. Please provide model name in the format "
                     "<provider>/<model_id> or <provider>/* for wildcards."
@@ -416,7 +416,7 @@ class _ProviderLoop:
             report(
                 rules.WILDCARD_DEFAULT,
                 p.at("default"),
-                f"{_s(model)} is a wildcard and cannot be the default; `planoai up` stops: "
+                f"{show(model)} is a wildcard and cannot be the default; `planoai up` stops: "
                 + quoted(
                     f"Model {model} is configured as default but uses wildcard (*). Default models cannot be wildcards."
                 ),
@@ -440,7 +440,7 @@ class _ProviderLoop:
                 report(
                     rules.DUPLICATE_MODEL_ID,
                     p.at("model"),
-                    f"model id {_s(model_id)} is already declared at line {report.line(first)} "
+                    f"model id {show(model_id)} is already declared at line {report.line(first)} "
                     "(Plano registers every model under its bare id too); `planoai up` stops: "
                     + quoted(f"Duplicate model_id {model_id}, please provide unique model_id for each model_provider"),
                     hint="declare each model id once",
@@ -476,7 +476,7 @@ class _ProviderLoop:
             self.report(
                 rules.DUPLICATE_PROVIDER_NAME,
                 p.at("model"),
-                f"this entry's name defaults to {_s(model)}, which the entry at line "
+                f"this entry's name defaults to {show(model)}, which the entry at line "
                 f"{self.report.line(first)} already uses; `planoai up` accepts it, then brightstaff "
                 "refuses to start: " + quoted(f"failed to create LlmProviders: '{effective}' is not a unique name"),
                 hint="give one of them another `name`",
@@ -533,7 +533,7 @@ class _ProviderLoop:
             report(
                 rules.INVALID_BASE_URL,
                 p.at("base_url"),
-                f"{_s(base_url)} has no http or https scheme; `planoai up` stops: "
+                f"{show(base_url)} has no http or https scheme; `planoai up` stops: "
                 + quoted("Please provide a valid URL with scheme (http/https) in base_url"),
                 hint=hint,
             )
@@ -542,7 +542,7 @@ class _ProviderLoop:
             report(
                 rules.INVALID_BASE_URL,
                 p.at("base_url"),
-                f"{_s(base_url)} has no host name; `planoai up` fails with a Python TypeError while naming the upstream cluster",
+                f"{show(base_url)} has no host name; `planoai up` fails with a Python TypeError while naming the upstream cluster",
                 hint="write the URL as scheme://host[:port][/path]",
             )
             return
@@ -552,7 +552,7 @@ class _ProviderLoop:
             report(
                 rules.INVALID_BASE_URL,
                 p.at("base_url"),
-                f"{_s(base_url)} has a port that is not a number from 0 to 65535; `planoai up` fails with a Python ValueError",
+                f"{show(base_url)} has a port that is not a number from 0 to 65535; `planoai up` fails with a Python ValueError",
                 hint="write the URL as scheme://host[:port][/path]",
             )
 
@@ -586,7 +586,7 @@ def _listener_filters(view: PlanoView, report: Reporter) -> None:
                 report(
                     rules.UNKNOWN_FILTER,
                     path + (field, index),
-                    f"no agent or filter has id {_s(identifier)}; `planoai up` stops: "
+                    f"no agent or filter has id {show(identifier)}; `planoai up` stops: "
                     + quoted(
                         f"Listener '{listener_name}' references {field} id '{identifier}' which is not "
                         f"defined in agents or filters. Available ids: {available}"
@@ -614,7 +614,7 @@ def _model_aliases(view: PlanoView, report: Reporter, model_keys: set[str]) -> N
         report(
             rules.UNKNOWN_ALIAS_TARGET,
             ("model_aliases", alias, "target"),
-            f"alias `{alias}` targets {_s(target)}, which no non-wildcard model provider declares"
+            f"alias `{alias}` targets {show(target)}, which no non-wildcard model provider declares"
             f"{wildcard_note}; `planoai up` stops: "
             + quoted(
                 f"Model alias 2 - '{alias}' targets '{target}' which is not defined as a model. "

@@ -14,10 +14,9 @@ from typing import Any
 from modelconf.diagnostics import Diagnostic
 from modelconf.dialects._plano_profile import plano_facts
 from modelconf.dialects._plano_view import PlanoView, Provider
-from modelconf.dialects.plano_checks import Reporter, _s, quoted
+from modelconf.dialects.plano_checks import Reporter, quoted, show
 from modelconf.document import PathT
 from modelconf.rules import plano as rules
-
 
 # Providers the generator always appends (`internal: True`); their names and models count as
 # declared for routing preferences. reference/plano.md, "Generator" step 10.
@@ -121,7 +120,7 @@ def _routing_models(view: PlanoView, report: Reporter, providers: list[Provider]
             report(
                 rules.UNDECLARED_ROUTING_MODEL,
                 path + ("models", index),
-                f"no model provider declares {_s(model)}; `planoai up` accepts it, then brightstaff refuses to start: "
+                f"no model provider declares {show(model)}; `planoai up` accepts it, then brightstaff refuses to start: "
                 + quoted(
                     f"routing_preferences route '{route}' references model '{model}' which is not declared in model_providers"
                 ),
@@ -134,8 +133,8 @@ def _routing_models(view: PlanoView, report: Reporter, providers: list[Provider]
         report(
             rules.UNDECLARED_ROUTING_MODEL,
             provider.at("routing_preferences"),
-            f"`planoai up` lifts these preferences to the top level naming the model {_s(model)}, but this "
-            f"entry is named {_s(provider.name)}, so brightstaff refuses to start: "
+            f"`planoai up` lifts these preferences to the top level naming the model {show(model)}, but this "
+            f"entry is named {show(provider.name)}, so brightstaff refuses to start: "
             + quoted(
                 f"routing_preferences route '{route}' references model '{model}' which is not declared in model_providers"
             ),
