@@ -388,6 +388,13 @@ AGENT_ORCHESTRATOR_ENDPOINTS = define(
     file" when there is none and "Please provide single agent orchestrator in the endpoints section
     in your plano_config.yaml file" when there are several.
     """,
+    """
+    overrides:
+      use_agent_orchestrator: true
+    endpoints:                       # exactly one endpoint (agents with a url count too)
+      orchestrator:
+        endpoint: localhost:9000
+    """,
 )
 
 # -- the runtime (brightstaff / the WASM filter refuse the rendered config) ---------------------
@@ -443,6 +450,14 @@ MISSING_METRICS_SOURCE = define(
     source is configured", "routing.routing_budget is configured but no cost metrics source is
     configured").
     """,
+    """
+    routing_preferences:
+      - name: code
+        description: code generation
+        models: [openai/gpt-4o]
+        selection_policy:
+          prefer: cheapest           # needs a `type: cost` entry in model_metrics_sources
+    """,
 )
 
 DUPLICATE_METRICS_SOURCE = define(
@@ -453,6 +468,11 @@ DUPLICATE_METRICS_SOURCE = define(
     """
     Brightstaff refuses to start with "model_metrics_sources: only one cost metrics source is
     allowed" (or "... only one latency metrics source is allowed").
+    """,
+    """
+    model_metrics_sources:
+      - {type: cost, provider: models.dev}
+      - {type: cost, provider: digitalocean}     # keep one
     """,
 )
 
@@ -489,6 +509,12 @@ ORDER_DEPENDENT_SHORT_NAME = define(
     gets the wildcard's settings, and the short name `gpt-4o` goes to whichever entry comes later in
     the file.
     """,
+    """
+    model_providers:
+      - model: openai/*
+      - model: openai/gpt-4o
+        name: openai-prod      # name it openai/gpt-4o to exclude it from the wildcard
+    """,
 )
 
 DEPRECATED_INLINE_ROUTING = define(
@@ -502,6 +528,14 @@ DEPRECATED_INLINE_ROUTING = define(
     routing_preferences under model_providers is deprecated and has been auto-migrated to
     top-level routing_preferences". Existing top-level preferences with the same name win.
     """,
+    """
+    version: v0.3.0
+    model_providers:
+      - model: openai/gpt-4o
+        routing_preferences:          # move to a top-level routing_preferences list
+          - name: code
+            description: code generation
+    """,
 )
 
 IGNORED_INLINE_ROUTING = define(
@@ -514,6 +548,14 @@ IGNORED_INLINE_ROUTING = define(
     from a provider: they are silently ignored. Declare them in the top-level `routing_preferences`
     list with `models: [...]`.
     """,
+    """
+    version: v0.4.0
+    model_providers:
+      - model: openai/gpt-4o
+        routing_preferences:          # ignored at v0.4.0
+          - name: code
+            description: code generation
+    """,
 )
 
 NAMED_WILDCARD = define(
@@ -525,6 +567,11 @@ NAMED_WILDCARD = define(
     Plano's runtime keys a wildcard by its `name` with `/*` trimmed, not by its `model`. With
     `name: all-openai` and `model: openai/*`, requests for `openai/<model>` do not reach this
     entry, and the registry's models are not expanded (`all-openai` is not a provider id).
+    """,
+    """
+    model_providers:
+      - model: openai/*
+        name: all-openai       # requests for openai/<model> no longer reach this entry
     """,
 )
 
@@ -540,6 +587,12 @@ PROVIDER_WITHOUT_CLUSTER = define(
     requests have nowhere to go; Envoy presumably rejects the config at startup. Every example in
     Plano's repository sets `base_url` for them.
     """,
+    """
+    model_providers:
+      - model: openrouter/*
+        base_url: https://openrouter.ai/api/v1     # required in practice
+        access_key: $OPENROUTER_API_KEY
+    """,
 )
 
 DEPRECATED_FORM = define(
@@ -550,6 +603,10 @@ DEPRECATED_FORM = define(
     """
     `llm_providers` is the old name of `model_providers`, and `listeners:` as an object with
     `ingress_traffic`/`egress_traffic` is the old listener form. Plano still converts both.
+    """,
+    """
+    llm_providers:             # rename to model_providers
+      - model: openai/gpt-4o
     """,
 )
 
