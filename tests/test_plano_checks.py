@@ -225,3 +225,19 @@ def test_short_name_warning_only_for_models_the_registry_expands() -> None:
         "    name: custom\n"
     )
     assert _lint(text) == []
+
+
+def test_profile_facts_agree_with_the_typed_profile_loader() -> None:
+    # _plano_profile reads catalog/targets/plano.json directly (start-up cost); it must read what
+    # modelconf.catalog's loader reads.
+    from modelconf.catalog._profiles import load_profile
+    from modelconf.dialects._plano_profile import plano_facts
+
+    profile = load_profile("plano")
+    facts = plano_facts()
+    assert facts.supported == set(profile.providers)
+    assert facts.needs_base_url == {p.id for p in profile.providers.values() if p.needs_base_url}
+    for provider in profile.providers.values():
+        expected = {m.id for m in profile.visible_models(provider.id)} if provider.models.key else set()
+        for name in (provider.id, *provider.aliases):
+            assert facts.registry_models(name.upper()) == expected, name

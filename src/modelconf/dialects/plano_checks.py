@@ -9,7 +9,7 @@ Facts: reference/plano.md, "Generator".
 
 from __future__ import annotations
 
-import difflib
+from collections.abc import Iterable
 from typing import Any
 
 from modelconf.diagnostics import Diagnostic, Related, Severity
@@ -79,6 +79,14 @@ SUPPORTED_IN_MESSAGE: tuple[str, ...] = (
     "moonshotai", "zhipu", "chatgpt", "digitalocean", "vercel", "openrouter", "edenai", "azure_openai",
     "ollama", "qwen", "amazon_bedrock", "plano",
 )
+
+
+def closest_match(word: str, options: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The option most like `word` (for "did you mean"), or None."""
+    import difflib  # only on error paths: keep it out of start-up
+
+    found = difflib.get_close_matches(word, sorted(options), n=1, cutoff=cutoff)
+    return found[0] if found else None
 
 
 def quoted(text: str) -> str:
@@ -280,13 +288,13 @@ def _prompt_target_endpoints(view: PlanoView, report: Reporter) -> None:
         name = endpoint.get("name") if isinstance(endpoint, dict) else None
         if not isinstance(name, str) or not name or name in known:
             continue
-        closest = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+        closest = closest_match(name, known)
         report(
             rules.UNKNOWN_ENDPOINT,
             path + ("endpoint", "name"),
             f"endpoint {show(name)} is not defined; `planoai up` stops: "
             + quoted(f"Unknown endpoint {name}, please add it in endpoints section in your plano_config.yaml file"),
-            hint=f"did you mean `{closest[0]}`?" if closest else f"add `{name}` under `endpoints`",
+            hint=f"did you mean `{closest}`?" if closest else f"add `{name}` under `endpoints`",
         )
 
 
@@ -491,9 +499,9 @@ class _ProviderLoop:
             if not missing:
                 return
             which = "wildcard model" if wildcard else "model"
-            closest = difflib.get_close_matches(provider, SUPPORTED_IN_MESSAGE, n=1, cutoff=0.7)
+            closest = closest_match(provider, SUPPORTED_IN_MESSAGE, cutoff=0.7)
             hint = (
-                f"did you mean `{closest[0]}/`? Otherwise add "
+                f"did you mean `{closest}/`? Otherwise add "
                 if closest
                 else "add "
             ) + " and ".join(f"`{key}`" for key in missing)
@@ -582,7 +590,7 @@ def _listener_filters(view: PlanoView, report: Reporter) -> None:
                     continue
                 listener_name = listener.get("name", "unknown")
                 available = ", ".join(sorted(known))
-                closest = difflib.get_close_matches(identifier, sorted(known), n=1, cutoff=0.6)
+                closest = closest_match(identifier, known)
                 report(
                     rules.UNKNOWN_FILTER,
                     path + (field, index),
@@ -591,7 +599,7 @@ def _listener_filters(view: PlanoView, report: Reporter) -> None:
                         f"Listener '{listener_name}' references {field} id '{identifier}' which is not "
                         f"defined in agents or filters. Available ids: {available}"
                     ),
-                    hint=f"did you mean `{closest[0]}`?" if closest else "define it under `filters` or `agents`",
+                    hint=f"did you mean `{closest}`?" if closest else "define it under `filters` or `agents`",
                 )
 
 
@@ -605,7 +613,7 @@ def _model_aliases(view: PlanoView, report: Reporter, model_keys: set[str]) -> N
         target = config.get("target")
         if not isinstance(target, str) or target in model_keys:
             continue  # a target that is not a string is the schema's finding
-        closest = difflib.get_close_matches(str(target), sorted(model_keys), n=1, cutoff=0.6)
+        closest = closest_match(target, model_keys)
         wildcard_note = ""
         if isinstance(target, str) and "/" in target:
             prefix = target.split("/", 1)[0]
@@ -620,7 +628,7 @@ def _model_aliases(view: PlanoView, report: Reporter, model_keys: set[str]) -> N
                 f"Model alias 2 - '{alias}' targets '{target}' which is not defined as a model. "
                 f"Available models: {', '.join(sorted(model_keys))}"
             ),
-            hint=f"did you mean `{closest[0]}`?" if closest else "declare the model under `model_providers`",
+            hint=f"did you mean `{closest}`?" if closest else "declare the model under `model_providers`",
         )
 
 
