@@ -44,6 +44,13 @@ CASES: list[tuple[str, str | None, list[str]]] = [
         ["fixtures/dialects/openclaw-models/valid/generated.json", "fixtures/dialects/openclaw/valid/lmstudio.json5"],
     ),
     ("plano/example", "plano", ["examples/plano/plano_config.yaml"]),
+    *[
+        (f"plano/{name}", "plano", [f"fixtures/dialects/plano/valid/{name}.yaml"])
+        for name in (
+            "every-field", "seed-custom-and-multiple-instances", "seed-first-class-providers", "seed-litellm-plano-config",
+            "seed-openai", "seed-passthrough-auth", "seed-providers-requiring-base-url", "seed-wildcards",
+        )
+    ],
     ("plano/wildcards", "plano", ["fixtures/compile/plano/wildcards.yaml"]),
 ]
 

@@ -95,6 +95,8 @@ def test_unknown_provider_wildcard_stays_a_pattern(plano):
     }
     assert not [k for k in models(data) if k.startswith("litellm/")]
     assert ("O103", 18, 5) in codes(resolution) and ("O103", 21, 5) in codes(resolution)  # litellm and groq
+    severities = {d.span.start.line: d.severity.label for d in resolution.diagnostics if d.code == "O103"}
+    assert severities == {18: "info", 21: "warning"}  # a pattern by design; a provider the docs say expands
 
 
 def test_default_model_and_auth(plano):

@@ -6,6 +6,7 @@ import typer
 
 from modelconf import __version__
 from modelconf.commands.catalog import app as catalog_app
+from modelconf.commands.chat import chat
 
 app = typer.Typer(
     name="modelconf",
@@ -34,15 +35,20 @@ def _root(
 
 from modelconf.commands.compile import compile_command  # noqa: E402
 from modelconf.commands.diff import diff_command  # noqa: E402
+from modelconf.commands.docs import docs  # noqa: E402
+from modelconf.commands.init import init  # noqa: E402
 from modelconf.commands.lint import lint  # noqa: E402
 from modelconf.commands.rules import rules  # noqa: E402
 from modelconf.commands.schema import app as schema_app  # noqa: E402
 
 app.command("lint")(lint)
+app.command("init")(init)
 app.command("rules")(rules)
 app.command("compile")(compile_command)
 app.command("diff")(diff_command)
+app.command("docs")(docs)
 app.add_typer(schema_app, name="schema")
+app.command("chat")(chat)
 
 
 def main() -> None:

@@ -23,6 +23,7 @@ _DIALECT_MODULES: dict[str, str] = {
     "zot": "modelconf.dialects.zot",
     "openclaw": "modelconf.dialects.openclaw",
     "openclaw-models": "modelconf.dialects.openclaw_models",
+    "plano": "modelconf.dialects.plano",
 }
 
 SCHEMA_BASE = "https://modelconf.dev/schemas/"

@@ -74,7 +74,7 @@ def _wire(value: str) -> str:
 # The fields of each object in zot's Go structs (usermodels.go), for case-insensitive matching.
 # tests/test_dialect_zot.py checks these against schemas/zot-models.schema.json.
 KNOWN_KEYS: Final[dict[str, frozenset[str]]] = {
-    "root": frozenset({"$schema", "providers"}),
+    "root": frozenset({"$schema", "$comment", "providers"}),
     "provider": frozenset({"baseUrl", "api", "auth", "discover", "models"}),
     "model": frozenset(
         {

@@ -10,7 +10,8 @@ reference/plano.md:
   prefix's wildcard, which keeps the specific entry's settings; a wildcard whose prefix
   `ProviderId` accepts (case-insensitively, with aliases) inserts every registry model not
   excluded under `prefix/id` and the short `id`; a non-wildcard inserts `name` and its bare
-  model; later inserts overwrite earlier ones (O104). Unknown prefixes expand nothing (O103) and,
+  model; later inserts overwrite earlier ones (O104, when the two are for different providers: same-provider clashes are the Plano
+  dialect's C440 and C441). Unknown prefixes expand nothing (O103) and,
   like every wildcard, still match `prefix/<anything>` at run time: they are listed as patterns.
 - `/v1/models` lists canonical names only; internal providers (arch-function, ...) are not listed.
 - "Upstream path rules": the endpoint is the base URL's scheme and host plus
@@ -25,6 +26,7 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from modelconf.catalog._profiles import TargetProfile
+from modelconf.diagnostics import Severity
 from modelconf.ir import ConfigIR, HeaderValue, Origin, ProviderEntry, WildcardEntry
 from modelconf.resolve._core import CATALOG, DEFAULT, DERIVED, EntryRecord, Pattern, Resolution, RModel, RProvider
 from modelconf.resolve._report import related_at, report
@@ -44,6 +46,7 @@ def resolve_plano(irs: Sequence[ConfigIR], profile: TargetProfile) -> Resolution
     specific = _specific_models(blocks, wildcards)
     owners: dict[str, tuple[str, Origin]] = {}  # lookup key -> (model key, entry that inserted it)
     clashes: dict[tuple[Origin, Origin], list[str]] = {}
+    prefixes = {block.origin: block.fields[("provider",)].value for block in blocks}
     candidates: dict[str, RModel] = {}
     for block in blocks:
         provider = _provider(profile, block)
@@ -61,6 +64,8 @@ def resolve_plano(irs: Sequence[ConfigIR], profile: TargetProfile) -> Resolution
             _note_excluded(resolution, wildcards, block)
         resolution.entries.append(record)
     for (later, earlier), names in clashes.items():
+        if prefixes[later] == prefixes[earlier]:
+            continue  # the Plano dialect's C440 (two wildcards) and C441 (a custom name) say it
         shown = ", ".join(f'"{name}"' for name in names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
         resolution.diagnostics.append(
             report(
@@ -224,6 +229,9 @@ def _expand(
         )
     )
     found = provider_id(profile, wildcard.prefix)
+    named = ("name",) in block.fields and block.fields[("name",)].value != block.fields[("model",)].value
+    if found is None and named:
+        return  # a custom name as the prefix: the Plano dialect's C444 says it
     if found is None:
         resolution.diagnostics.append(
             report(
@@ -233,6 +241,8 @@ def _expand(
                 f'"{wildcard.prefix}/<model>" request to this entry',
                 block.origin,
                 hint="list the models you use as specific entries to make them visible in /v1/models and by short name",
+                # The usual way to route a provider Plano does not know (a LiteLLM proxy, ...): a note.
+                severity=Severity.INFO,
             )
         )
         return

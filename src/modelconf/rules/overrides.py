@@ -53,7 +53,8 @@ WILDCARD_EMPTY = define(
     "no models found in registry"), or a wildcard whose models are all configured by specific
     entries adds nothing: requests for `provider/<model>` are still routed to it at run time, but
     `/v1/models` lists none of them and short names do not resolve (reference/plano.md,
-    "Wildcard expansion").
+    "Wildcard expansion"). For a prefix Plano does not know this is the usual way to route a
+    proxy such as LiteLLM, so it is a note (info) there.
     """,
     """
     model_providers:
