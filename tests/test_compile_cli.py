@@ -11,7 +11,7 @@ from compile_helpers import ROOT
 from typer.testing import CliRunner
 
 from modelconf.cli import app
-from modelconf.emit.resolved import load_resolved
+from modelconf.resolved_catalog import load_resolved
 
 runner = CliRunner()
 

@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 from compile_helpers import COMPILE, ROOT, compile_paths, data_of
 
-from modelconf.emit.resolved import dumps, parse_resolved, schema_errors
+from modelconf.emit.resolved import dumps
+from modelconf.resolved_catalog import parse_resolved, schema_errors
 
 UPDATE = os.environ.get("MODELCONF_UPDATE_GOLDENS") == "1"
 

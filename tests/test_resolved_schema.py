@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from compile_helpers import at, resolved
 
-from modelconf.emit.resolved import FORMAT, SCHEMA_ID, ResolvedCatalogError, dumps, load_resolved, parse_resolved
+from modelconf.emit.resolved import dumps
+from modelconf.resolved_catalog import FORMAT, SCHEMA_ID, ResolvedCatalogError, load_resolved, parse_resolved
 from modelconf.schema import load_schema
 
 

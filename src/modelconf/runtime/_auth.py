@@ -56,4 +56,4 @@ def _header_value(name: str, spec: Mapping[str, Any], credentials: Credentials) 
     if value is None:
         where = ref.get("name") or ref.get("prefix") or ref.get("pointer") or ref.get("source")
         raise HeaderError(f"header {name!r}: its credential reference ({ref.get('source')} {where}) has no value")
-    return value
+    return str(spec.get("prefix", "")) + value  # `Bearer ` for pi's authHeader

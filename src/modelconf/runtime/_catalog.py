@@ -1,22 +1,22 @@
-"""Load a resolved catalog: check its format version, validate it against its schema, index models."""
+"""Load a resolved catalog: the shared loader checks its format version and schema; index models."""
 
 from __future__ import annotations
 
 import difflib
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from modelconf.resolved_catalog import FORMAT, ResolvedCatalogError, load_resolved, parse_resolved
+
 from ._model import ModelSpec, ProviderSpec
 
-FORMAT = "modelconf.resolved-catalog/1"
-SCHEMA_FILE = "resolved-catalog.schema.json"
+__all__ = ["FORMAT", "Catalog", "CatalogError", "UnknownModelError", "load", "parse"]
 
-
-class CatalogError(Exception):
-    """The file is not a resolved catalog this runtime can load; the message says why."""
+# The file is not a resolved catalog this runtime can load; the message says why. One error type
+# for the compiler's loader and the runtime's (`modelconf.resolved_catalog`).
+CatalogError = ResolvedCatalogError
 
 
 class UnknownModelError(LookupError):
@@ -49,45 +49,15 @@ class Catalog:
         raise UnknownModelError(f"no model {name!r} in {self.source}{hint}")
 
 
-def _schema() -> Any:
-    import jsonschema_rs
-
-    from modelconf._resources import data_dir
-
-    schema = json.loads((data_dir("schemas") / SCHEMA_FILE).read_text(encoding="utf-8"))
-    return jsonschema_rs.validator_for(schema)
-
-
 def load(path: str | Path) -> Catalog:
-    p = Path(path)
-    try:
-        data = json.loads(p.read_bytes())
-    except OSError as exc:
-        raise CatalogError(f"{p}: cannot read the resolved catalog: {exc.strerror or exc}") from None
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise CatalogError(f"{p}: not a JSON resolved catalog: {exc}") from None
-    return parse(data, source=str(p))
+    return _index(load_resolved(path), source=str(Path(path)))
 
 
 def parse(data: object, *, source: str = "<catalog>") -> Catalog:
-    if not isinstance(data, dict):
-        raise CatalogError(f"{source}: a resolved catalog is a JSON object")
-    fmt = data.get("format")
-    if fmt != FORMAT:
-        found = "no format field" if fmt is None else f"format {fmt!r}"
-        raise CatalogError(
-            f"{source}: {found}; this modelconf reads {FORMAT!r}. Recompile it with this modelconf version."
-        )
-    errors = list(_schema().iter_errors(data))
-    if errors:
-        lines = [f"{source}: not a valid resolved catalog ({len(errors)} schema error{'s' if len(errors) > 1 else ''}):"]
-        for error in errors[:5]:
-            where = "/" + "/".join(str(p) for p in error.instance_path)
-            lines.append(f"  at {where}: {error.message}")
-        if len(errors) > 5:
-            lines.append(f"  … and {len(errors) - 5} more")
-        raise CatalogError("\n".join(lines))
+    return _index(parse_resolved(data, source=source), source=source)
 
+
+def _index(data: dict[str, Any], *, source: str) -> Catalog:
     providers: dict[str, ProviderSpec] = {}
     for pid, p in data["providers"].items():
         auth = p["auth"]
