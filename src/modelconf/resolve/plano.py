@@ -48,6 +48,9 @@ def resolve_plano(irs: Sequence[ConfigIR], profile: TargetProfile) -> Resolution
     clashes: dict[tuple[Origin, Origin], list[str]] = {}
     prefixes = {block.origin: block.fields[("provider",)].value for block in blocks}
     candidates: dict[str, RModel] = {}
+    wildcards_by_prefix: dict[str, WildcardEntry] = {}
+    for wildcard in wildcards.values():
+        wildcards_by_prefix.setdefault(wildcard.prefix, wildcard)
     for block in blocks:
         provider = _provider(profile, block)
         resolution.providers[block.id] = provider
@@ -61,7 +64,7 @@ def resolve_plano(irs: Sequence[ConfigIR], profile: TargetProfile) -> Resolution
             record.fields.update({"base_url", "headers"} & {path[0] for path in block.fields})
             for key in dict.fromkeys((model.key, model.id)):
                 _insert(owners, clashes, key, model.key, block.origin)
-            _note_excluded(resolution, wildcards, block)
+            _note_excluded(resolution, wildcards_by_prefix, block)
         resolution.entries.append(record)
     for (later, earlier), names in clashes.items():
         if prefixes[later] == prefixes[earlier]:
@@ -279,25 +282,24 @@ def _insert(owners: dict[str, tuple[str, Origin]], clashes: dict[tuple[Origin, O
     owners[key] = (owner, origin)
 
 
-def _note_excluded(resolution: Resolution, wildcards: dict[int, WildcardEntry], block: ProviderEntry) -> None:
+def _note_excluded(resolution: Resolution, wildcards: dict[str, WildcardEntry], block: ProviderEntry) -> None:
     """O102: a specific entry that a wildcard of its prefix would otherwise expand."""
     if "/" not in block.id:
         return
     prefix, model = block.id.split("/", 1)
-    for wildcard in wildcards.values():
-        if wildcard.prefix != prefix:
-            continue
-        resolution.diagnostics.append(
-            report(
-                rules.SHADOWS_ENTRY,
-                f'`{wildcard.entry.id}` leaves "{model}" out of its expansion: this entry keeps its own settings '
-                "(base_url, access_key, headers) for it",
-                block.origin,
-                hint="this is how to give one model of a wildcard provider its own settings",
-                related=(related_at("the wildcard", wildcard.entry.origin),),
-            )
-        )
+    wildcard = wildcards.get(prefix)
+    if wildcard is None:
         return
+    resolution.diagnostics.append(
+        report(
+            rules.SHADOWS_ENTRY,
+            f'`{wildcard.entry.id}` leaves "{model}" out of its expansion: this entry keeps its own settings '
+            "(base_url, access_key, headers) for it",
+            block.origin,
+            hint="this is how to give one model of a wildcard provider its own settings",
+            related=(related_at("the wildcard", wildcard.entry.origin),),
+        )
+    )
 
 
 def upstream_url(provider: RProvider, model: RModel) -> str | None:
