@@ -2,7 +2,7 @@
 
 For pi, zot and OpenClaw/Mayros this is modelconf's derivation, not the program's: the programs
 hand the base URL to an SDK, which appends the path. The rule (documented in
-docs/compile.md): `openai-completions` -> `/chat/completions`; `openai-responses` and
+docs/commands/compile.md): `openai-completions` -> `/chat/completions`; `openai-responses` and
 `azure-openai-responses` -> `/responses`; `anthropic-messages` -> `/messages` after a base URL
 ending in `/v1`, else `/v1/messages`; `google-generative-ai` ->
 `/models/{id}:streamGenerateContent?alt=sse`; `bedrock-converse-stream` ->
