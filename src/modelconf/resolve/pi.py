@@ -154,7 +154,7 @@ def _shadow_note(model: RModel, previous: RModel, entry: ModelEntry, defaults: s
     return report(
         rules.SHADOWS_ENTRY,
         f'custom model "{model.key}" replaces {what} with the same provider and id; none of its fields are kept '
-        f"(fields this entry leaves out get {'OpenClaw/Mayros' if defaults == 'openclaw' else 'pi'}'s defaults, not the replaced model's values)",
+        f"(fields this entry leaves out get the defaults of {'OpenClaw/Mayros' if defaults == 'openclaw' else 'pi'}, not the replaced model's values)",
         entry.origin,
         hint="use `modelOverrides` to change only some fields of a built-in model",
         related=(related,),

@@ -64,7 +64,7 @@ def resolve_plano(irs: Sequence[ConfigIR], profile: TargetProfile) -> Resolution
             record.fields.update({"base_url", "headers"} & {path[0] for path in block.fields})
             for key in dict.fromkeys((model.key, model.id)):
                 _insert(owners, clashes, key, model.key, block.origin)
-            _note_excluded(resolution, wildcards_by_prefix, block)
+            _note_excluded(resolution, profile, wildcards_by_prefix, block)
         resolution.entries.append(record)
     for (later, earlier), names in clashes.items():
         if prefixes[later] == prefixes[earlier]:
@@ -282,14 +282,15 @@ def _insert(owners: dict[str, tuple[str, Origin]], clashes: dict[tuple[Origin, O
     owners[key] = (owner, origin)
 
 
-def _note_excluded(resolution: Resolution, wildcards: dict[str, WildcardEntry], block: ProviderEntry) -> None:
+def _note_excluded(resolution: Resolution, profile: TargetProfile, wildcards: dict[str, WildcardEntry], block: ProviderEntry) -> None:
     """O102: a specific entry that a wildcard of its prefix would otherwise expand."""
     if "/" not in block.id:
         return
     prefix, model = block.id.split("/", 1)
     wildcard = wildcards.get(prefix)
-    if wildcard is None:
-        return
+    found = provider_id(profile, prefix) if wildcard is not None else None
+    if wildcard is None or found is None or model not in registry_ids(profile, found[1]):
+        return  # the wildcard would not have expanded it: nothing is shadowed
     resolution.diagnostics.append(
         report(
             rules.SHADOWS_ENTRY,
