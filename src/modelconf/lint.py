@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -156,11 +156,28 @@ def lint_paths(
     paths: Sequence[str | Path],
     options: LintOptions = LintOptions(),
     *,
-    progress: Callable[[list[Path]], Iterable[Path]] | None = None,
+    jobs: int = 1,
+    on_start: Callable[[int], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
 ) -> LintReport:
-    """Lint files and directories (expanded to the config names modelconf knows)."""
+    """Lint files and directories (expanded to the config names modelconf knows).
+
+    `jobs` > 1 lints on that many forked processes (see `modelconf._parallel`); 0 picks a number
+    from the file count and the cores. Results keep the order of the files either way, but with
+    workers each result's document holds only the source text (enough for code frames).
+    `on_start(count)` and `on_progress(done)` report progress.
+    """
+    from modelconf import _parallel
+
     files = expand_paths(paths)
+    if on_start is not None:
+        on_start(len(files))
+    workers = _parallel.auto_jobs(len(files)) if jobs == 0 else jobs
+    if workers > 1 and len(files) > 1:
+        return LintReport(_parallel.lint_parallel(files, options, workers, on_progress))
     report = LintReport()
-    for path in progress(files) if progress else files:
+    for path in files:
         report.files.append(lint_file(path, options))
+        if on_progress is not None:
+            on_progress(1)
     return report
