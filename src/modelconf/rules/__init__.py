@@ -29,6 +29,7 @@ _RULE_MODULES: tuple[str, ...] = (
     "modelconf.rules.detect",
     "modelconf.rules.schema",
     "modelconf.rules.catalog",
+    "modelconf.rules.credentials",
 )
 
 _REGISTRY: dict[str, Rule] = {}
