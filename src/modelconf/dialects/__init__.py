@@ -18,7 +18,11 @@ from modelconf.diagnostics import Diagnostic
 from modelconf.document import Document
 
 # Dialect name -> module. Each module exposes `DIALECT`.
-_DIALECT_MODULES: dict[str, str] = {}
+_DIALECT_MODULES: dict[str, str] = {
+    "pi-auth": "modelconf.dialects.pi_auth",
+    "zot-auth": "modelconf.dialects.zot_auth",
+    "openclaw-auth": "modelconf.dialects.openclaw_auth",
+}
 
 SCHEMA_BASE = "https://modelconf.dev/schemas/"
 
