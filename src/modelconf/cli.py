@@ -32,11 +32,13 @@ def _root(
     """Lint, explain and compile LLM provider configuration."""
 
 
+from modelconf.commands.explain import explain  # noqa: E402
 from modelconf.commands.lint import lint  # noqa: E402
 from modelconf.commands.rules import rules  # noqa: E402
 from modelconf.commands.schema import app as schema_app  # noqa: E402
 
 app.command("lint")(lint)
+app.command("explain")(explain)
 app.command("rules")(rules)
 app.add_typer(schema_app, name="schema")
 
