@@ -80,9 +80,9 @@ class Check:
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every variable the check reads, in order."""
-        extra = (self.file.env,) if self.file is not None and self.file.env else ()
-        return tuple(dict.fromkeys((*self.all, *self.any, *self.first, *extra)))
+        """Every variable the check reads: the credentials file's first, then any, all, first."""
+        file_env = (self.file.env,) if self.file is not None and self.file.env else ()
+        return tuple(dict.fromkeys((*file_env, *self.any, *self.all, *self.first)))
 
 
 @dataclass(frozen=True, slots=True)
