@@ -45,6 +45,11 @@ def test_literal_secret_is_reported_at_the_value_with_a_fingerprint(dialect, tex
     assert KEY in document.secret_values  # code frames mask it
 
 
+def test_a_key_inside_a_command_is_a_literal_secret():
+    found = check('{"providers": {"x": {"apiKey": "!printf \'%s\'"}}}' % KEY, "models.json", "pi")
+    assert found == [("K001", "warning", 1, 32, f"a literal key ({fingerprint(KEY)}) at providers.x.apiKey (inside a command) in a config file")]
+
+
 def test_references_and_names_are_not_secrets():
     text = '{"providers": {"a": {"apiKey": "OPENAI_API_KEY"}, "b": {"apiKey": "!op read op://v/k"}, "c": {"baseUrl": "https://x/v1"}}}'
     assert [c for c in check(text, "models.json", "pi") if c[0] == "K001"] == []

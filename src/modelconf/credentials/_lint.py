@@ -67,10 +67,14 @@ def literal_secrets(document: Document, dialect: str) -> list[Diagnostic]:
     program = _PROGRAM.get(dialect, dialect)
     out = []
     for path, value in iter_scalars(document.value):
-        if not isinstance(value, str) or not looks_like_secret(value):
+        if not isinstance(value, str):
             continue
-        document.secret_values.add(value)
-        where = dotted(path)
+        embedded = _embedded_secret(value)
+        if not looks_like_secret(value) and embedded is None:
+            continue
+        document.secret_values.add(embedded or value)
+        where = dotted(path) + (" (inside a command)" if embedded else "")
+        value = embedded or value
         if dialect == "zot":
             message = f"a literal key ({fingerprint(value)}) at {where}: zot's models.json holds no secrets and zot never reads a key from it, so this only leaks"
             hint = f"remove it; zot reads keys from --api-key, the provider's environment variable or auth.json (/login)"
@@ -86,6 +90,18 @@ def literal_secrets(document: Document, dialect: str) -> list[Diagnostic]:
             severity = None
         out.append(rules.LITERAL_SECRET(message, file=document.name, span=_span(document, path), hint=hint, severity=severity, pointer=pointer(path)))
     return out
+
+
+def _embedded_secret(value: str) -> str | None:
+    """A key written inside a `!command` (`!echo sk-...`): a literal key in disguise."""
+    import re
+
+    if not value.startswith("!"):
+        return None
+    for token in re.split(r"[\s'\"=:]+", value[1:]):
+        if looks_like_secret(token):
+            return token
+    return None
 
 
 # -- K003 / K004 pi's value forms -------------------------------------------------------------
