@@ -20,7 +20,9 @@ from __future__ import annotations
 # Loaded lazily (PEP 562): `modelconf lint` imports only the helpers its K checks use.
 _LAZY = {
     **dict.fromkeys(("ConfigCredential", "ConfigFile", "config_credentials", "dialect_for_target"), "modelconf.credentials._config"),
-    **dict.fromkeys(("EngineCredentials", "candidate_keys", "resolve_provider", "resolve_ref", "walk"), "modelconf.credentials._engine"),
+    **dict.fromkeys(
+        ("EngineCredentials", "candidate_keys", "credential_refs", "resolve_provider", "resolve_ref", "walk"), "modelconf.credentials._engine"
+    ),
     **dict.fromkeys(
         ("AuthFile", "auth_from_document", "default_auth_path", "file_mode", "permission_problem", "read_auth_file"),
         "modelconf.credentials._files",
@@ -68,6 +70,7 @@ __all__ = [
     "candidate_keys",
     "config_credentials",
     "credential_diagnostics",
+    "credential_refs",
     "default_auth_path",
     "dialect_for_target",
     "file_mode",
@@ -86,7 +89,14 @@ __all__ = [
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from modelconf.credentials._config import ConfigCredential, ConfigFile, config_credentials, dialect_for_target
-    from modelconf.credentials._engine import EngineCredentials, candidate_keys, resolve_provider, resolve_ref, walk
+    from modelconf.credentials._engine import (
+        EngineCredentials,
+        candidate_keys,
+        credential_refs,
+        resolve_provider,
+        resolve_ref,
+        walk,
+    )
     from modelconf.credentials._files import (
         AuthFile,
         auth_from_document,

@@ -110,6 +110,50 @@ def _unblock(steps: Sequence[Step]) -> list[Step]:
     return [replace(s, blocking=False) for s in steps]
 
 
+# -- for the compiler -------------------------------------------------------------------------
+
+
+def credential_refs(
+    target: str,
+    provider_id: str,
+    model_id: str | None = None,
+    *,
+    configs: Sequence[Any] = (),
+    auth_path: str | None = None,
+    app_prefix: str | None = None,
+) -> list[dict[str, Any]]:
+    """The places `target` looks for the provider's credential, in its order, as the resolved
+    catalog's `credential_ref` objects (schemas/resolved-catalog.schema.json). No values.
+
+    The walk runs over an empty environment and an empty auth file at `auth_path` (default: the
+    profile's path), so every auth-file entry shows up with its key path.
+    """
+    from modelconf.catalog._profiles import load_profile
+    from modelconf.credentials._files import AuthFile
+    from modelconf.document import read_bytes
+
+    profile = load_profile(target)
+    auth = None
+    if profile.auth_file is not None:
+        path = auth_path or str(profile.auth_file["path"])
+        empty = read_bytes(b"{}", path, syntax="json").document
+        auth = AuthFile(path, target, exists=True, document=empty)
+    inputs = Inputs(auth=auth, configs=configs, exists=lambda _: False, app_prefix=app_prefix)
+    result = walk(target, provider_id, model_id, inputs=inputs, profile=profile)
+    refs: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for step in (*result.steps, *result.rotation):
+        if not step.ref or step.step == "passthrough":  # passthrough is `auth.passthrough`, not a reference
+            continue
+        if step.ref["source"] in ("config", "auth-file") and not ({"pointer", "key_path"} & set(step.ref)) and step.step != "auth-profiles":
+            continue  # nothing to point at (no config given, no profile selected)
+        key = repr(sorted(step.ref.items()))
+        if key not in seen:
+            seen.add(key)
+            refs.append(dict(step.ref))
+    return refs
+
+
 # -- for the runtime --------------------------------------------------------------------------
 
 

@@ -44,7 +44,11 @@ def _entry(auth: AuthFile | None, path: PathT, step: str, source: str) -> tuple[
     if auth is None or not auth.exists:
         where = f" at {auth.path}" if auth is not None else ""
         return None, Step(step, source, "auth.json", MISSING, f"no auth file{where}", {"source": "auth-file"})
-    ref = {"source": "auth-file", "file": auth.path, "key_path": list(path)}
+    # The reference names what this step reads: the api_key entry's `key`, or the oauth entry.
+    if source == "oauth":
+        ref = {"source": "oauth", "file": auth.path, "key_path": list(path), "form": "oauth"}
+    else:
+        ref = {"source": "auth-file", "file": auth.path, "key_path": [*path, "key"], "form": "api_key"}
     if auth.problem:
         return None, Step(step, source, auth.path, INVALID, auth.problem, ref)
     entry = auth.get(path)

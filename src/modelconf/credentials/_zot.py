@@ -112,7 +112,9 @@ def _auth_file(profile: TargetProfile, provider: TargetProvider, inputs: Inputs,
         label = f"{auth.label} {dotted(path)}"
         ref = dict(base, key_path=list(path))
         if entry is None:
-            out.append(Step(step, "auth-file", label, UNSET, "no entry", ref, auth.location(path)))
+            # The reference names the field zot would read there.
+            api_key_ref = dict(base, key_path=[*path, "api_key"], form="api_key")
+            out.append(Step(step, "auth-file", label, UNSET, "no entry", api_key_ref, auth.location(path)))
             continue
         if not isinstance(entry, dict):
             out.append(Step(step, "auth-file", label, INVALID, "zot expects an object here", ref, auth.location(path)))
