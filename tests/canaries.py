@@ -98,6 +98,7 @@ def plant(root: Path) -> Planted:
     p = planted.paths
     p["root"] = root
     p["out"] = root / "out"
+    p["out"].mkdir(parents=True, exist_ok=True)
     # Auth files, at each target's default location (and mode 0644, so K005 fires too).
     p["pi_auth"] = _write(home / ".pi" / "agent" / "auth.json", json.dumps({
         "openai": {"type": "api_key", "key": c["auth-pi-openai"]},
@@ -140,6 +141,16 @@ def plant(root: Path) -> Planted:
         "  - model: anthropic/*\n    access_key: ${ANTHROPIC_API_KEY}\n"
     ))
     _write(root / "plano" / ".env", f"OPENAI_API_KEY={c['dotenv-plano']}\n")
+    # A resolved catalog whose endpoint refuses connections (port 9): chat's error path.
+    p["catalog"] = _write(root / "resolved.json", json.dumps({
+        "format": "modelconf.resolved-catalog/1",
+        "target": "pi",
+        "providers": {"openai": {
+            "id": "openai", "api": "openai-completions", "base_url": "http://127.0.0.1:9/v1",
+            "auth": {"kind": "api-key", "scheme": "bearer", "credentials": [{"source": "cli"}, {"source": "env", "name": "OPENAI_API_KEY"}]},
+        }},
+        "models": [{"key": "openai/gpt-4.1", "provider": "openai", "id": "gpt-4.1", "api": "openai-completions"}],
+    }))
     p["env_file"] = _write(root / "explain.env", f"export OPENAI_API_KEY='{c['dotenv-explain']}'\nGROQ_API_KEY={c['env-groq']}\nthis line is broken\n")
     return planted
 
@@ -175,6 +186,13 @@ COMMANDS: list[tuple[str, ...]] = [
     ("rules", "-f", "json"),
     ("schema", "list"),
     ("schema", "export", "{out}/schemas"),
+    ("docs",),
+    ("docs", "--target", "zot", "-o", "{out}/zot.md"),
+    ("docs", "--target", "plano", "-f", "rst"),
+    *[("init", "--target", t, "{out}/init-" + t) for t in ("pi", "zot", "openclaw", "plano")],
+    ("chat", "openai/gpt-4.1", "hello", "--catalog", "{catalog}"),
+    ("chat", "openai/gpt-4.1", "hello", "--catalog", "{catalog}", "--format", "jsonl", "--api-key-stdin"),
+    ("chat", "openai/gpt-4.1", "hello", "--catalog", "{catalog}", "--env-file", "{env_file}"),
 ]
 
 

@@ -25,12 +25,12 @@ def test_no_canary_leaks(tmp_path, monkeypatch, argv):
     args = planted.fill(argv)
     stdin = CANARIES["cli-key"] + "\n" if "--api-key-stdin" in args else None
     result = runner.invoke(app, args, env=planted.env, input=stdin)
-    # The command ran (2 is a usage error: the harness itself would be wrong).
-    assert result.exit_code in (0, 1), f"exit {result.exit_code}: {exception_text(result.exception)[-500:] or ''}"
     check_output("stdout", result.stdout)
     check_output("stderr", result.stderr or "")
     check_output("the exception", exception_text(result.exception))
     check_files(tmp_path / "out")
+    # The command ran (2 is a usage error: the harness itself would be wrong). Safe to show now.
+    assert result.exit_code in (0, 1), f"exit {result.exit_code}: {(result.stderr or '')[-300:]}{exception_text(result.exception)[-300:]}"
 
 
 def test_the_harness_catches_a_leak(tmp_path):

@@ -136,8 +136,13 @@ def test_plano_braced_and_literal_access_keys_stop_planoai_up():
 
 def test_zot_custom_provider_whose_variable_no_shell_can_export():
     # reference/zot.md "Env-var name for a provider id": dots are kept (my.proxy -> MY.PROXY_API_KEY).
-    text = '{"providers": {\n  "my.proxy": {"baseUrl": "https://p/v1"},\n  "my-proxy": {"baseUrl": "https://p/v1"},\n  "llama.cpp": {"baseUrl": "http://localhost:8080"}\n}}'
+    # A key with only models is not registered as a custom provider, so no variable is derived for it.
+    text = '{"providers": {\n  "my.proxy": {"baseUrl": "https://p/v1"},\n  "my-proxy": {"baseUrl": "https://p/v1"},\n  "llama.cpp": {"baseUrl": "http://localhost:8080"},\n  "only.models": {"models": [{"id": "m"}]},\n  "model.url": {"models": [{"id": "m", "baseUrl": "https://q/v1"}]}\n}}'
     assert check(text, "models.json", "zot") == [
+        ("K008", "warning", 2, 3, "zot reads this provider's key from MY.PROXY_API_KEY, a name no shell can export"),
+        ("K008", "warning", 6, 3, "zot reads this provider's key from MODEL.URL_API_KEY, a name no shell can export"),
+    ]
+    assert check(text.replace('"model.url"', '"x"'), "models.json", "zot") == [
         ("K008", "warning", 2, 3, "zot reads this provider's key from MY.PROXY_API_KEY, a name no shell can export"),
     ]
 

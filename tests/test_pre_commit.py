@@ -87,3 +87,58 @@ def test_lint_hook_fails_a_broken_config_with_positions(hook_repo: Path, tmp_pat
     assert "Failed" in result.stdout
     assert "agent/models.json:1:44: P001" in result.stdout
     assert "readme.json" not in result.stdout
+
+
+def run_config(repo: Path, cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    """`pre-commit run --all-files` with the project's own .pre-commit-config.yaml (hook args)."""
+    env = dict(os.environ)
+    env.update(
+        PRE_COMMIT_HOME=str(home),
+        PIP_NO_INDEX="1",
+        PIP_NO_DEPS="1",
+        PIP_NO_BUILD_ISOLATION="0",
+        PYTHONPATH=os.pathsep.join(site.getsitepackages()),
+        NO_COLOR="1",
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def docs_check_config(repo: Path) -> str:
+    # The invocation .pre-commit-hooks.yaml documents: args [docs/providers.md, --target, zot].
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, check=True, capture_output=True, text=True).stdout.strip()
+    return (
+        "repos:\n"
+        f"  - repo: {repo}\n"
+        f"    rev: {rev}\n"
+        "    hooks:\n"
+        "      - id: modelconf-docs-check\n"
+        "        args: [docs/providers.md, --target, zot]\n"
+    )
+
+
+def test_docs_check_hook_passes_a_current_doc(hook_repo: Path, tmp_path: Path) -> None:
+    from modelconf.docs import render
+
+    good = project(tmp_path / "good", {".pre-commit-config.yaml": docs_check_config(hook_repo), "docs/providers.md": render(target="zot")})
+    result = run_config(hook_repo, good, tmp_path / "home")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "modelconf docs --check" in result.stdout and "Passed" in result.stdout
+
+
+def test_docs_check_hook_fails_a_stale_doc_with_a_diff(hook_repo: Path, tmp_path: Path) -> None:
+    from modelconf.docs import render
+
+    stale = render(target="zot").replace("| xAI | `XAI_API_KEY` | `xai` |\n", "")
+    broken = project(tmp_path / "stale", {".pre-commit-config.yaml": docs_check_config(hook_repo), "docs/providers.md": stale})
+    result = run_config(hook_repo, broken, tmp_path / "home")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Failed" in result.stdout
+    assert "--- docs/providers.md\n+++ docs/providers.md (generated)\n" in result.stdout
+    assert "\n+| xAI | `XAI_API_KEY` | `xai` |\n" in result.stdout

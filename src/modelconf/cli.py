@@ -6,6 +6,7 @@ import typer
 
 from modelconf import __version__
 from modelconf.commands.catalog import app as catalog_app
+from modelconf.commands.chat import chat
 
 app = typer.Typer(
     name="modelconf",
@@ -32,15 +33,20 @@ def _root(
     """Lint, explain and compile LLM provider configuration."""
 
 
+from modelconf.commands.docs import docs  # noqa: E402
 from modelconf.commands.explain import explain  # noqa: E402
+from modelconf.commands.init import init  # noqa: E402
 from modelconf.commands.lint import lint  # noqa: E402
 from modelconf.commands.rules import rules  # noqa: E402
 from modelconf.commands.schema import app as schema_app  # noqa: E402
 
 app.command("lint")(lint)
+app.command("init")(init)
 app.command("explain")(explain)
 app.command("rules")(rules)
+app.command("docs")(docs)
 app.add_typer(schema_app, name="schema")
+app.command("chat")(chat)
 
 
 def main() -> None:

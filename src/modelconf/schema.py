@@ -139,7 +139,7 @@ class _Translator:
         return node
 
     def path(self, error: Any) -> PathT:
-        return self.root + tuple(error.instance_path)
+        return self.root + _document_path(self.document.get(self.root), error.instance_path)
 
     def emit(self, rule: Rule, error: Any, message: str, *, key: bool = False, path: PathT | None = None, hint: str | None = None) -> Diagnostic:
         where = self.path(error) if path is None else path
@@ -295,6 +295,22 @@ def _best_branch(branches: list[list[Any]], here: list[Any], translator: _Transl
     if best[0]:
         return "types"
     return best[5]
+
+
+def _document_path(instance: Any, steps: Sequence[Any]) -> PathT:
+    """An instance path with object keys as strings: jsonschema-rs reports a key like "0" as the int 0."""
+    out: list[str | int] = []
+    node = instance
+    for step in steps:
+        if isinstance(node, dict):
+            step = str(step)
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+        else:
+            node = None
+        out.append(step)
+    return tuple(out)
 
 
 def _name(path: PathT) -> str:

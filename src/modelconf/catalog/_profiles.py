@@ -236,15 +236,24 @@ class DocRow:
 
 @dataclass(frozen=True, slots=True)
 class DocTable:
-    """A table or list of a seed document, in the seed's order, for `modelconf docs`."""
+    """A table or list of a seed document (in the seed's order), or one `modelconf docs` composes.
+
+    `section` names the `modelconf docs` section that renders it (None: not rendered); `fields`
+    say what fills each column; `separator` and `widths` keep the seed's Markdown separator row
+    and reStructuredText column widths.
+    """
 
     id: str
     kind: str
-    seed: str
+    seed: str | None
     rows: tuple[DocRow, ...]
     columns: tuple[str, ...] = ()
     heading: str | None = None
     env_format: Mapping[str, str] = field(default_factory=dict)
+    section: str | None = None
+    fields: tuple[str, ...] = ()
+    separator: str | None = None
+    widths: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -514,7 +523,7 @@ def _table(table: Mapping[str, Any]) -> DocTable:
     return DocTable(
         id=table["id"],
         kind=table["kind"],
-        seed=table["seed"],
+        seed=table.get("seed"),
         rows=tuple(
             DocRow(
                 provider=row["provider"],
@@ -527,4 +536,8 @@ def _table(table: Mapping[str, Any]) -> DocTable:
         columns=tuple(table.get("columns", ())),
         heading=table.get("heading"),
         env_format=table.get("env_format", {}),
+        section=table.get("section"),
+        fields=tuple(table.get("fields", ())),
+        separator=table.get("separator"),
+        widths=tuple(table.get("widths", ())),
     )

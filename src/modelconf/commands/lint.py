@@ -52,7 +52,7 @@ class Color(str, enum.Enum):
 def lint(
     files: Optional[list[str]] = typer.Argument(None, help="Files or directories to lint; '-' reads stdin. Default: the current directory."),
     format: Optional[Format] = typer.Option(None, "--format", "-f", help="Output format (default: full on a terminal, concise otherwise)."),
-    dialect: Optional[str] = typer.Option(None, "--dialect", help="Read every file as this dialect (pi, zot, openclaw, plano)."),
+    dialect: Optional[str] = typer.Option(None, "--dialect", help="Read every file as this dialect (pi, zot, openclaw, openclaw-models, plano; see `modelconf rules`)."),
     select: Optional[list[str]] = typer.Option(None, "--select", help="Only report these codes or prefixes (comma-separated)."),
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Do not report these codes or prefixes (comma-separated)."),
     strict: Optional[bool] = typer.Option(None, "--strict/--no-strict", help="Exit 1 on warnings too."),

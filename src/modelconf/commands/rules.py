@@ -32,16 +32,16 @@ def rules(
         for rule in registry:
             typer.echo(f"{rule.code:<6} {rule.name:<{width}}  {rule.severity.label:<7}  {rule.summary}")
         return
-    rule = get_rule(code.upper()) or get_rule(code)
-    if rule is None:
+    found = get_rule(code.upper()) or get_rule(code)
+    if found is None:
         usage_error(f"no rule {code!r}; `modelconf rules` lists them")
     if format is RulesFormat.json:
-        typer.echo(json.dumps(rule.as_dict(), indent=2))
+        typer.echo(json.dumps(found.as_dict(), indent=2))
         return
-    typer.echo(f"{rule.code} ({rule.name}), default severity: {rule.severity.label}{', fatal' if rule.fatal else ''}\n")
-    typer.echo(rule.summary + "\n")
-    typer.echo(rule.explanation)
-    if rule.example:
+    typer.echo(f"{found.code} ({found.name}), default severity: {found.severity.label}{', fatal' if found.fatal else ''}\n")
+    typer.echo(found.summary + "\n")
+    typer.echo(found.explanation)
+    if found.example:
         typer.echo("\nExample:\n")
-        for line in rule.example.splitlines():
+        for line in found.example.splitlines():
             typer.echo("    " + line)

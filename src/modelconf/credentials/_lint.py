@@ -294,9 +294,11 @@ def _zot_env_names(document: Document) -> list[Diagnostic]:
         return []
     profile = load_profile("zot")
     out = []
-    for name in providers:
+    for name, block in providers.items():
         if not isinstance(name, str) or not name.strip() or profile.provider(name) is not None:
             continue
+        if not _zot_registers(block):
+            continue  # a key with only models is not a custom provider; no variable is read for it
         variable = zot_env_var(name)
         if _forms.SHELL_NAME.fullmatch(variable):
             continue
@@ -310,6 +312,16 @@ def _zot_env_names(document: Document) -> list[Diagnostic]:
             )
         )
     return out
+
+
+def _zot_registers(block: Any) -> bool:
+    """zot registers a custom provider when the block sets baseUrl or api, or a model sets baseUrl."""
+    if not isinstance(block, dict):
+        return False
+    if block.get("baseUrl") or block.get("api"):
+        return True
+    models = block.get("models")
+    return isinstance(models, list) and any(isinstance(m, dict) and m.get("baseUrl") for m in models)
 
 
 # -- K005 auth files --------------------------------------------------------------------------

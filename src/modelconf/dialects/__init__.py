@@ -19,6 +19,10 @@ from modelconf.document import Document
 
 # Dialect name -> module. Each module exposes `DIALECT`.
 _DIALECT_MODULES: dict[str, str] = {
+    "pi": "modelconf.dialects.pi",
+    "zot": "modelconf.dialects.zot",
+    "openclaw": "modelconf.dialects.openclaw",
+    "openclaw-models": "modelconf.dialects.openclaw_models",
     "pi-auth": "modelconf.dialects.pi_auth",
     "zot-auth": "modelconf.dialects.zot_auth",
     "openclaw-auth": "modelconf.dialects.openclaw_auth",

@@ -29,6 +29,9 @@ _RULE_MODULES: tuple[str, ...] = (
     "modelconf.rules.detect",
     "modelconf.rules.schema",
     "modelconf.rules.catalog",
+    "modelconf.rules.pi",
+    "modelconf.rules.zot",
+    "modelconf.rules.openclaw",
     "modelconf.rules.credentials",
 )
 

@@ -1,0 +1,101 @@
+"""`modelconf chat` against the loopback server: text and jsonl output, exit codes, keys, Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from rt_helpers import catalog_dict, sse_fixture
+from loopback import Endless, LoopbackServer, Replay, Status
+from typer.testing import CliRunner
+
+from modelconf.cli import app
+
+KEY = "sk-canary-chat-5555555555555555555555555555dddd"
+
+
+def catalog(tmp_path: Path, server: LoopbackServer) -> Path:
+    data = catalog_dict(server.url + "/v1", cost={"input": 2.5, "output": 10, "cache_read": 1.25, "cache_write": 0})
+    path = tmp_path / "resolved.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def invoke(args: list[str], stdin: str | None = None, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, args, input=stdin, env=env)
+
+
+def test_text_streams_the_answer_and_ends_with_usage_and_cost(tmp_path: Path, server: LoopbackServer) -> None:
+    server.script(Replay(sse_fixture("d615*.bin"), chunk=200))
+    result = invoke(["chat", "p/m", "Hi", "--catalog", str(catalog(tmp_path, server)), "--api-key-stdin"], stdin=KEY + "\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith('\n  {\n    "location": "San Francisco, CA"')
+    assert "usage: 19 input · 177 output · 0 cache read · 0 cache write · 196 total · cost $0.001818" in result.stderr
+    assert server.requests[0].headers["authorization"] == f"Bearer {KEY}"
+    assert KEY not in result.output
+
+
+def test_jsonl_prints_every_event(tmp_path: Path, server: LoopbackServer) -> None:
+    server.script(Replay(sse_fixture("d615*.bin")))
+    env = {"P_API_KEY": KEY}
+    result = invoke(["chat", "p/m", "Hi", "--catalog", str(catalog(tmp_path, server)), "--format", "jsonl"], env=env)
+    assert result.exit_code == 0
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events[0] == {"type": "start", "api": "openai-completions", "provider": "p", "model": "m"}
+    assert [e["type"] for e in events][-2:] == ["usage", "done"]
+    # d615…: 181 SSE events = a role chunk, 177 content chunks, finish_reason, usage, [DONE]
+    assert [e["type"] for e in events].count("text_delta") == 177 and len(events) == 1 + 177 + 2
+    assert KEY not in result.output
+
+
+def test_env_file_supplies_the_key(tmp_path: Path, server: LoopbackServer) -> None:
+    server.script(Replay(sse_fixture("d615*.bin")))
+    env_file = tmp_path / ".env"
+    env_file.write_text(f"# keys\nexport P_API_KEY='{KEY}'\n", encoding="utf-8")
+    result = invoke(["chat", "p/m", "Hi", "--catalog", str(catalog(tmp_path, server)), "--env-file", str(env_file)],
+                    env={"P_API_KEY": ""})  # fmt: skip
+    assert result.exit_code == 0
+    assert server.requests[0].headers["authorization"] == f"Bearer {KEY}"
+
+
+def test_error_event_exits_1_and_says_why_without_the_key(tmp_path: Path, server: LoopbackServer) -> None:
+    server.script(Status(401, json.dumps({"error": {"message": f"Incorrect API key provided: {KEY}"}}).encode()))
+    result = invoke(["chat", "p/m", "Hi", "--catalog", str(catalog(tmp_path, server)), "--api-key-stdin"], stdin=KEY)
+    assert result.exit_code == 1
+    assert "error: HTTP 401 Unauthorized: Incorrect API key provided: sk-…dddd (" in result.stderr
+    assert KEY not in result.output
+
+
+def test_usage_errors_exit_2(tmp_path: Path, server: LoopbackServer) -> None:
+    cat = str(catalog(tmp_path, server))
+    r = invoke(["chat", "p/m", "Hi", "--config", "models.json"])
+    assert r.exit_code == 2 and "--config/--target compile on the fly, which comes with the compiler" in r.stderr
+    r = invoke(["chat", "p/m", "Hi", "--catalog", cat, "--auth-file", "auth.json"])
+    assert r.exit_code == 2 and "--auth-file is read by the credentials engine" in r.stderr
+    r = invoke(["chat", "nope", "Hi", "--catalog", cat])
+    assert r.exit_code == 2 and "modelconf chat: no model 'nope' in" in r.stderr
+    bad = tmp_path / "old.json"
+    bad.write_text(json.dumps({"format": "modelconf.resolved-catalog/0"}), encoding="utf-8")
+    r = invoke(["chat", "p/m", "Hi", "--catalog", str(bad)])
+    assert r.exit_code == 2 and "this modelconf reads 'modelconf.resolved-catalog/1'" in r.stderr
+    assert "Traceback" not in r.output
+
+
+def test_ctrl_c_aborts_cleanly_with_130(tmp_path: Path, server: LoopbackServer) -> None:
+    server.script(Endless(b'data: {"choices":[{"index":0,"delta":{"content":"la "}}]}\n\n', interval=0.01))
+    env = dict(os.environ, P_API_KEY=KEY, PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "modelconf", "chat", "p/m", "Hi", "--catalog", str(catalog(tmp_path, server))],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    assert proc.stdout is not None
+    assert proc.stdout.read(3) == b"la "  # streaming has begun
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert b"Traceback" not in err and err.strip().endswith(b"aborted")
+    assert KEY.encode() not in out + err
