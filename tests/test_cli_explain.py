@@ -54,7 +54,7 @@ def test_text_output_zot_env_beats_auth_file(home):
     walk = text[text.index("credentials for openai"):]
     assert walk == (
         "credentials for openai, in zot's order (e.env; auth file <home>/zot/auth.json (mode 0600)):\n"
-        "     1  cli           --api-key                                  unset\n"
+        "     1  cli           CLI key                                    unset\n"
         "                      no key given on the command line\n"
         f"  >  2  provider-env  OPENAI_API_KEY                             set         {fingerprint(ENV_KEY)}\n"
         "     3  auth-file     auth.json additional_api_key_creds.openai  not-reached\n"

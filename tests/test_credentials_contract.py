@@ -78,6 +78,14 @@ def test_engine_credentials_serve_the_runtime_interface(tmp_path):
     assert credentials.resolve({"source": "env", "name": "UNSET"}) is None
 
 
+def test_for_target_reads_the_default_auth_file(tmp_path):
+    (tmp_path / ".pi" / "agent").mkdir(parents=True)
+    auth_file(tmp_path / ".pi" / "agent", "pi", {"openai": {"type": "api_key", "key": "sk-proj-HOMEfffffffffffffffffffff6666"}})
+    credentials = EngineCredentials.for_target("pi", {}, home=str(tmp_path))
+    assert credentials.api_keys(SimpleNamespace(id="openai")) == ["sk-proj-HOMEfffffffffffffffffffff6666"]
+    assert EngineCredentials.for_target("plano", {}).api_keys(SimpleNamespace(id="openai")) == []
+
+
 def test_resolve_ref_reads_every_source(tmp_path):
     auth = auth_file(tmp_path, "zot", {"openai": {"api_key": "k-auth"}, "kimi": {"oauth": {"access_token": "k-oauth"}}})
     models = config('{"providers": {"a": {"apiKey": "A_KEY"}, "b": {"apiKey": "literal-b"}}}', "models.json", "pi")

@@ -41,7 +41,7 @@ def test_openai_matrix_first_present_source_wins(tmp_path, present):
     assert result.chosen_step.fingerprint == fingerprint(KEYS[expected])
     assert result.secret == Secret(KEYS[expected])
     labels = {
-        "cli": ("cli", "--api-key"),
+        "cli": ("cli", "CLI key"),
         "env": ("env", "OPENAI_API_KEY"),
         "additional": ("auth-file", "auth.json additional_api_key_creds.openai.api_key"),
         "top": ("auth-file", "auth.json openai.api_key"),
@@ -66,7 +66,7 @@ def test_additional_entry_is_read_before_the_top_level_field(tmp_path):
     auth = auth_file(tmp_path, "zot", {"openai": {"api_key": KEYS["top"]}, "additional_api_key_creds": {"openai": {"api_key": KEYS["additional"]}}})
     result = run("zot", "openai", auth=auth)
     assert [c for c, _ in results(result)] == [
-        "--api-key", "OPENAI_API_KEY", "auth.json additional_api_key_creds.openai.api_key", "auth.json openai.api_key",
+        "CLI key", "OPENAI_API_KEY", "auth.json additional_api_key_creds.openai.api_key", "auth.json openai.api_key",
     ]
     assert chosen(result) == ("auth-file", "auth.json additional_api_key_creds.openai.api_key")
 
@@ -152,14 +152,14 @@ def test_derived_variable_edge_cases(provider, variable, exportable):
 
 def test_llama_cpp_reads_its_own_variable_first_then_the_derived_one_then_local():
     result = run("zot", "llamacpp", env={"LLAMA.CPP_API_KEY": KEYS["env"]})
-    assert [c for c, _ in results(result)][:3] == ["--api-key", "LLAMA_API_KEY", "LLAMA.CPP_API_KEY"]
+    assert [c for c, _ in results(result)][:3] == ["CLI key", "LLAMA_API_KEY", "LLAMA.CPP_API_KEY"]
     assert chosen(result) == ("env", "LLAMA.CPP_API_KEY")
     assert chosen(run("zot", "llama.cpp")) == ("default", 'the literal "local"')
 
 
 def test_ollama_without_a_key_sends_ollama():
     assert chosen(run("zot", "ollama")) == ("default", 'the literal "ollama"')
-    assert chosen(run("zot", "ollama", cli_key="x" * 20)) == ("cli", "--api-key")
+    assert chosen(run("zot", "ollama", cli_key="x" * 20)) == ("cli", "CLI key")
 
 
 def test_anthropic_oauth_token_variable_wins_over_the_api_key():
@@ -196,7 +196,7 @@ def test_kimi_falls_back_to_the_kimi_cli_file_unless_disabled(tmp_path):
 
 def test_no_auth_file_is_a_missing_step():
     result = run("zot", "openai")
-    assert results(result) == [("--api-key", "unset"), ("OPENAI_API_KEY", "unset"), ("auth.json", "missing")]
+    assert results(result) == [("CLI key", "unset"), ("OPENAI_API_KEY", "unset"), ("auth.json", "missing")]
     assert result.chosen is None
 
 

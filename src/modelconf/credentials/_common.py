@@ -85,10 +85,10 @@ def _not_reached(step: Step) -> Step:
 def cli_step(inputs: Inputs, step: str = "cli", detail: str = "") -> Step:
     ref = {"source": "cli"}
     if inputs.cli_key is None:
-        return Step(step, "cli", "--api-key", UNSET, "no key given on the command line", ref)
+        return Step(step, "cli", "CLI key", UNSET, "no key given on the command line", ref)
     if not inputs.cli_key.strip():
-        return Step(step, "cli", "--api-key", EMPTY, "the key given is empty", ref)
-    return Step(step, "cli", "--api-key", SET, detail or "given on the command line", ref, secret=Secret(inputs.cli_key))
+        return Step(step, "cli", "CLI key", EMPTY, "the key given is empty", ref)
+    return Step(step, "cli", "CLI key", SET, detail or "given on the command line", ref, secret=Secret(inputs.cli_key))
 
 
 def env_step(inputs: Inputs, step: str, name: str, *, kind: str = "api-key", detail: str = "", warning: str | None = None) -> Step:

@@ -257,6 +257,28 @@ class EngineCredentials:
         self.target = target
         self.inputs = inputs if inputs is not None else Inputs()
 
+    @classmethod
+    def for_target(
+        cls,
+        target: str,
+        env: Mapping[str, str],
+        *,
+        cli_key: str | None = None,
+        auth_file: str | None = None,
+        home: str | None = None,
+        allow_exec: bool = False,
+    ) -> EngineCredentials:
+        """Credentials as the target would find them: its default auth file unless one is given."""
+        import sys
+
+        from modelconf.catalog._profiles import load_profile
+        from modelconf.credentials._files import default_auth_path, read_auth_file
+
+        profile = load_profile(target)
+        path = auth_file or (default_auth_path(profile, env, home, sys.platform) if profile.auth_file else None)
+        auth = read_auth_file(path, target) if path else None
+        return cls(target, Inputs(env=env, cli_key=cli_key, auth=auth, home=home, allow_exec=allow_exec))
+
     def api_keys(self, provider: Any) -> Sequence[str]:
         return [key.reveal() for key in candidate_keys(self.target, provider.id, inputs=self.inputs)]
 

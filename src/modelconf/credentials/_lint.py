@@ -76,7 +76,8 @@ def literal_secrets(document: Document, dialect: str) -> list[Diagnostic]:
         where = dotted(path) + (" (inside a command)" if embedded else "")
         value = embedded or value
         if dialect == "zot":
-            message = f"a literal key ({fingerprint(value)}) at {where}: zot's models.json holds no secrets and zot never reads a key from it, so this only leaks"
+            # C212 (the dialect) says the field is ignored; this says the value is a leaked key.
+            message = f"a literal key ({fingerprint(value)}) at {where}: zot's models.json is meant to hold no secrets, so this key only leaks"
             hint = f"remove it; zot reads keys from --api-key, the provider's environment variable or auth.json (/login)"
             severity = Severity.ERROR
         else:

@@ -218,6 +218,12 @@ def _endpoint(
             api = Field("api", document.get(block_path + ("api",)), str(location), location)
     if base is None and provider.base_url:
         base = Field("base_url", _fill(provider.base_url, provider, env), "profile")
+    if base is None and provider.catalog_provider and not provider.needs_base_url:
+        from modelconf.catalog import load_catalog
+
+        facts = load_catalog().providers.get(provider.catalog_provider)
+        if facts is not None and facts.base_url:
+            base = Field("base_url", facts.base_url, _catalog_source(provider))
     if api is None and provider.api:
         api = Field("api", provider.api, "profile")
     if base is not None:
