@@ -18,7 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from typing import NamedTuple
+
+# Value types are named tuples, not dataclasses: `modelconf lint` imports this module, and
+# building a dataclass costs about a millisecond of start-up each.
 
 # A name a shell can export (POSIX): what people mean when they write a variable name.
 SHELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -41,8 +44,7 @@ def env_value(env: Mapping[str, str], name: str) -> str | None:
 # -- pi ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PiValue:
+class PiValue(NamedTuple):
     """How pi reads one `apiKey` / auth.json `key` value.
 
     form: command (`!cmd`), env-name (a variable name, set or not), env-template (`$NAME` /
@@ -76,8 +78,7 @@ def looks_like_env_name(value: str) -> bool:
 # -- OpenClaw ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class TemplateRef:
+class TemplateRef(NamedTuple):
     name: str
     start: int
     end: int
@@ -113,8 +114,7 @@ def openclaw_substitute(text: str, env: Mapping[str, str]) -> tuple[str | None, 
 # -- Plano ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PlanoKey:
+class PlanoKey(NamedTuple):
     """How Plano reads an `access_key`.
 
     form: env-reference (`$NAME`), env-reference-braced (`${NAME}`), literal. `name` is the
@@ -144,16 +144,21 @@ _DOTENV_LINE = re.compile(r"\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.\-]*)\s*=\s*(
 _DOUBLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\", "$": "$"}
 
 
-@dataclass(frozen=True)
-class DotEnv:
+class DotEnv(NamedTuple):
     """A parsed .env file. `values` are secrets: never printed (the repr hides them)."""
 
     path: str
-    values: Mapping[str, str] = field(repr=False)
+    values: Mapping[str, str]
     # (line, problem) for lines that are not KEY=VALUE; they are skipped.
     problems: tuple[tuple[int, str], ...] = ()
     # name -> 1-based line where it is set (last assignment wins, as in python-dotenv).
-    lines: Mapping[str, int] = field(default_factory=dict)
+    lines: Mapping[str, int] = {}
+
+    def __repr__(self) -> str:
+        return f"DotEnv(path={self.path!r}, names={sorted(self.values)!r}, problems={self.problems!r})"
+
+    def __str__(self) -> str:
+        return self.__repr__()
 
 
 def parse_dotenv(text: str, path: str = ".env") -> DotEnv:
@@ -175,7 +180,7 @@ def parse_dotenv(text: str, path: str = ".env") -> DotEnv:
             continue
         values[name] = value
         lines[name] = number
-    return DotEnv(path, values, tuple(problems), lines)
+    return DotEnv(path, values, tuple(problems), dict(lines))
 
 
 def _dotenv_value(raw: str) -> str | None:
