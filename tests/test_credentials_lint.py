@@ -34,7 +34,7 @@ def check(text: str, name: str, dialect: str, env: dict | None = None) -> list[t
         ("pi", '{"providers": {"openai": {"apiKey": "%s"}}}' % KEY, "models.json", "warning", (1, 37)),
         ("zot", '{"providers": {"openai": {\n  "apiKey": "%s"}}}' % KEY, "models.json", "error", (2, 13)),
         ("openclaw", '{models: {providers: {x: {apiKey: "%s"}}}}' % KEY, "mayros.json5", "warning", (1, 35)),
-        ("plano", "model_providers:\n  - model: openai/gpt-4o\n    access_key: %s\n" % KEY, "plano_config.yaml", "warning", (3, 17)),
+        ("plano", "model_providers:\n  - model: openai/gpt-4o\n    access_key: $OPENAI_API_KEY\n    headers:\n      x-org-key: %s\n" % KEY, "plano_config.yaml", "warning", (5, 18)),
     ],
 )
 def test_literal_secret_is_reported_at_the_value_with_a_fingerprint(dialect, text, name, severity, where):
@@ -119,19 +119,32 @@ def test_pi_dollar_reference():
     ]
 
 
-# -- Plano K006 / K007 ------------------------------------------------------------------------
+# -- Plano: no double reports with the dialect ------------------------------------------------
 
 
-def test_plano_braced_and_literal_access_keys_stop_planoai_up():
-    # reference/plano.md "CLI": only a leading $ is stripped; a literal is checked as a name.
-    text = "model_providers:\n  - model: openai/gpt-4o\n    access_key: ${OPENAI_API_KEY}\n  - model: groq/x\n    access_key: local-key\n"
-    assert check(text, "plano_config.yaml", "plano", {"OPENAI_API_KEY": KEY}) == [
-        ("K006", "error", 3, 17, "planoai up strips only the leading $ and checks a variable named {OPENAI_API_KEY}, which is never set: it stops with `✗ Missing API keys!` (rendering alone would expand ${OPENAI_API_KEY})"),
-        ("K007", "error", 5, 17, "planoai up looks the literal access_key up as a variable name and stops with `✗ Missing API keys!`"),
-    ]
+def test_plano_keys_are_reported_once(tmp_path, monkeypatch):
+    # `${VAR}` and literal access keys are the Plano dialect's (C450, C451); unset `$VAR` names,
+    # access keys and Authorization tokens alike, are K002 (reference/plano.md "CLI").
+    monkeypatch.delenv("UNSET_TOKEN", raising=False)
+    monkeypatch.delenv("UNSET_KEY", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plano_config.yaml").write_text(
+        "version: v0.4.0\nlisteners:\n  - type: model\n    name: llm\n    port: 12000\nmodel_providers:\n"
+        "  - model: openai/gpt-4o\n    access_key: ${OPENAI_API_KEY}\n"
+        f"  - model: mistral/mistral-large\n    access_key: {KEY}\n"
+        "  - model: groq/llama\n    access_key: $UNSET_KEY\n"
+        "prompt_targets:\n  - name: t\n    description: d\n    endpoint:\n      name: e\n"
+        "      http_headers:\n        Authorization: Bearer $UNSET_TOKEN\n"
+        "endpoints:\n  e:\n    endpoint: localhost:80\n"
+    )
+    result = CliRunner().invoke(app, ["lint", "plano_config.yaml", "-f", "json"])
+    found = [(d["code"], d["start"]["line"], d["start"]["column"]) for d in json.loads(result.output)["diagnostics"] if d["code"][0] in "CK"]
+    assert ("C450", 8, 17) in found and ("C451", 10, 17) in found
+    assert [f for f in found if f[0].startswith("K")] == [("K002", 12, 17), ("K002", 19, 31)]
+    assert KEY not in result.output
 
 
-# -- zot K008 ---------------------------------------------------------------------------------
+# -- zot K006 ---------------------------------------------------------------------------------
 
 
 def test_zot_custom_provider_whose_variable_no_shell_can_export():
@@ -139,11 +152,11 @@ def test_zot_custom_provider_whose_variable_no_shell_can_export():
     # A key with only models is not registered as a custom provider, so no variable is derived for it.
     text = '{"providers": {\n  "my.proxy": {"baseUrl": "https://p/v1"},\n  "my-proxy": {"baseUrl": "https://p/v1"},\n  "llama.cpp": {"baseUrl": "http://localhost:8080"},\n  "only.models": {"models": [{"id": "m"}]},\n  "model.url": {"models": [{"id": "m", "baseUrl": "https://q/v1"}]}\n}}'
     assert check(text, "models.json", "zot") == [
-        ("K008", "warning", 2, 3, "zot reads this provider's key from MY.PROXY_API_KEY, a name no shell can export"),
-        ("K008", "warning", 6, 3, "zot reads this provider's key from MODEL.URL_API_KEY, a name no shell can export"),
+        ("K006", "warning", 2, 3, "zot reads this provider's key from MY.PROXY_API_KEY, a name no shell can export"),
+        ("K006", "warning", 6, 3, "zot reads this provider's key from MODEL.URL_API_KEY, a name no shell can export"),
     ]
     assert check(text.replace('"model.url"', '"x"'), "models.json", "zot") == [
-        ("K008", "warning", 2, 3, "zot reads this provider's key from MY.PROXY_API_KEY, a name no shell can export"),
+        ("K006", "warning", 2, 3, "zot reads this provider's key from MY.PROXY_API_KEY, a name no shell can export"),
     ]
 
 
@@ -220,10 +233,10 @@ def test_every_k_rule_is_documented():
     from modelconf.rules import all_rules
 
     k_rules = [r for r in all_rules() if r.code.startswith("K")]
-    assert [r.code for r in k_rules] == [f"K00{i}" for i in range(1, 10)]
+    assert [r.code for r in k_rules] == [f"K00{i}" for i in range(1, 8)]
     assert all(r.name and r.summary and len(r.explanation) > 100 and r.example for r in k_rules)
 
 
 def test_rules_command_lists_the_k_family():
     output = CliRunner().invoke(app, ["rules"]).output
-    assert "K001   literal-secret" in output and "K009   dotenv-line" in output
+    assert "K001   literal-secret" in output and "K007   dotenv-line" in output

@@ -1,6 +1,6 @@
 """Every fixture under fixtures/dialects/ linted as its folder's dialect, compared with its golden.
 
-`valid/` files must produce no diagnostic at all. Each `broken/<check>.json` has a hand-written
+`valid/` files must produce no diagnostic at all. Each `broken/<check>.<ext>` has a hand-written
 `<check>.expected.json` listing `[code, severity, line, col]` of every expected diagnostic.
 """
 
@@ -54,12 +54,12 @@ def test_broken_fixture_matches_golden(dialect: str, path: Path) -> None:
 def test_every_golden_has_a_fixture() -> None:
     for golden in FIXTURES.glob(f"*/broken/*{GOLDEN}"):
         stem = golden.name[: -len(GOLDEN)]
-        assert [p for p in golden.parent.glob(stem + ".json*") if p != golden], f"{golden} has no input file"
+        assert [p for p in golden.parent.glob(stem + ".*") if p != golden], f"{golden} has no input file"
 
 
 def test_every_dialect_rule_has_a_broken_fixture() -> None:
-    """One broken fixture per check: every C1xx/C2xx/C3xx code appears in some golden."""
+    """One broken fixture per check: every C1xx/C2xx/C3xx/C4xx code appears in some golden."""
     covered = {row[0] for golden in FIXTURES.glob(f"*/broken/*{GOLDEN}") for row in json.loads(golden.read_text())}
-    dialect_codes = {rule.code for rule in all_rules() if rule.code[:2] in ("C1", "C2", "C3")}
+    dialect_codes = {rule.code for rule in all_rules() if rule.code[:2] in ("C1", "C2", "C3", "C4")}
     assert dialect_codes, "no dialect rules registered"
     assert dialect_codes - covered == set()

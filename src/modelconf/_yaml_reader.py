@@ -9,14 +9,15 @@ so `default: yes` is `true` and `version: 0.1` is a float, exactly as in Plano.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from modelconf.diagnostics import Diagnostic, Position, Related, Span
-from modelconf.document import Document, Limits, Location, PathT, ReadResult, pointer
+from modelconf.diagnostics import Diagnostic, Related, Span
+from modelconf.document import Document, Limits, LineIndex, PathT, ReadResult, pointer
 from modelconf.rules import parse as rules
 
 _BOOLS = {
@@ -89,12 +90,14 @@ def _to_float(text: str) -> float:
     return sign * float(body)
 
 
-def _span(event: Any) -> Span:
-    start, end = event.start_mark, event.end_mark
-    end_line, end_column = end.line + 1, end.column + 1
-    if (end_line, end_column) <= (start.line + 1, start.column + 1):
-        end_line, end_column = start.line + 1, start.column + 2
-    return Span(Position(start.line + 1, start.column + 1), Position(end_line, end_column))
+# A node's extent as character offsets (start, end). Locations keep offsets and the Document turns
+# them into line/column spans on demand: building two Span objects per event up front cost more
+# than parsing the YAML itself (bench/lint_plano_500.py).
+_Off = tuple[int, int]
+
+
+def _span(event: Any) -> _Off:
+    return (event.start_mark.index, event.end_mark.index)
 
 
 @dataclass(slots=True)
@@ -102,14 +105,14 @@ class _Frame:
     is_map: bool
     container: Any
     path: PathT
-    span: Span
+    span: _Off
     anchor: str | None
     weight: int = 1
     key: str | None = None
-    key_span: Span | None = None
+    key_span: _Off | None = None
     key_is_merge: bool = False
-    key_spans: dict[str, Span] = field(default_factory=dict)
-    merges: list[tuple[Any, Span, Span]] = field(default_factory=list)
+    key_spans: dict[str, _Off] = field(default_factory=dict)
+    merges: list[tuple[Any, _Off, _Off]] = field(default_factory=list)
 
 
 class _TooDeep(Exception):
@@ -123,36 +126,47 @@ class _AliasBomb(Exception):
 
 
 class _Builder:
-    def __init__(self, name: str, limits: Limits) -> None:
+    def __init__(self, name: str, text: str, limits: Limits) -> None:
         self.name = name
+        self.text = text
         self.limits = limits
+        self._line_index: LineIndex | None = None
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
-        self.locations: dict[PathT, Location] = {}
+        # Path -> (key start, key end, value start, value end) offsets; -1 when there is no key.
+        self.locations: dict[PathT, tuple[int, int, int, int]] = {}
         self.diagnostics: list[Diagnostic] = []
         self.alias_nodes = 0
         self.root: Any = None
         self.has_root = False
 
+    def span(self, offsets: _Off) -> Span:
+        """Line/column span of offsets, for diagnostics (the line index is built on first use)."""
+        if self._line_index is None:
+            self._line_index = LineIndex(self.text)
+        return self._line_index.span(*offsets)
+
     # -- node completion -----------------------------------------------------------------------
 
-    def add(self, value: Any, span: Span, weight: int, *, is_scalar: bool, raw: str | None = None, plain: bool = False) -> None:
+    def add(self, value: Any, span: _Off, weight: int, *, is_scalar: bool, raw: str | None = None, plain: bool = False) -> None:
         if not self.stack:
             self.root = value
             self.has_root = True
-            self.locations[()] = Location(None, span)
+            self.locations[()] = (-1, -1, span[0], span[1])
             return
         parent = self.stack[-1]
         parent.weight += weight
         if not parent.is_map:
             path = parent.path + (len(parent.container),)
             parent.container.append(value)
-            self.locations[path] = Location(None, span)
+            self.locations[path] = (-1, -1, span[0], span[1])
             return
         if parent.key is None:
             if not is_scalar:
                 self.diagnostics.append(
-                    rules.UNSUPPORTED_KEY("a mapping key must be a plain string, not a mapping or sequence", file=self.name, span=span)
+                    rules.UNSUPPORTED_KEY(
+                        "a mapping key must be a plain string, not a mapping or sequence", file=self.name, span=self.span(span)
+                    )
                 )
                 parent.key, parent.key_span = "", span
                 return
@@ -171,19 +185,19 @@ class _Builder:
             first = parent.key_spans[key]
             self.diagnostics.append(
                 rules.DUPLICATE_KEY(
-                    f"duplicate key {key!r}: the first one, at line {first.start.line}, is ignored",
+                    f"duplicate key {key!r}: the first one, at line {self.span(first).start.line}, is ignored",
                     file=self.name,
-                    span=key_span,
-                    related=(Related("first defined here", self.name, first),),
+                    span=self.span(key_span),
+                    related=(Related("first defined here", self.name, self.span(first)),),
                     hint="remove one of the two entries",
                     pointer=pointer(path),
                 )
             )
         parent.key_spans[key] = key_span
         parent.container[key] = value
-        self.locations[path] = Location(key_span, span)
+        self.locations[path] = (key_span[0], key_span[1], span[0], span[1])
 
-    def child_path(self, span: Span) -> PathT:
+    def child_path(self, span: _Off) -> PathT:
         if not self.stack:
             return ()
         parent = self.stack[-1]
@@ -196,15 +210,14 @@ class _Builder:
     def start(self, event: Any, is_map: bool) -> None:
         span = _span(event)
         if len(self.stack) + 1 > self.limits.max_depth:
-            raise _TooDeep(span)
+            raise _TooDeep(self.span(span))
         self.check_tag(event, span, _CORE + ("map" if is_map else "seq"))
         container: Any = {} if is_map else []
         self.stack.append(_Frame(is_map, container, self.child_path(span), span, event.anchor))
 
     def end(self, event: Any) -> None:
         frame = self.stack.pop()
-        end = event.end_mark
-        span = Span(frame.span.start, Position(end.line + 1, end.column + 1))
+        span = (frame.span[0], event.end_mark.index)
         if frame.is_map and frame.merges:
             self.apply_merges(frame)
         if frame.anchor:
@@ -213,13 +226,15 @@ class _Builder:
 
     def apply_merges(self, frame: _Frame) -> None:
         """YAML 1.1 merge keys (`<<: *base`): explicit keys win, then earlier merge sources."""
-        merged: dict[str, tuple[Any, Span, Span]] = {}
+        merged: dict[str, tuple[Any, _Off, _Off]] = {}
         for value, key_span, value_span in frame.merges:
             sources = value if isinstance(value, list) else [value]
             for source in sources:
                 if not isinstance(source, dict):
                     self.diagnostics.append(
-                        rules.SYNTAX_ERROR("a merge key '<<' needs a mapping or a list of mappings", file=self.name, span=value_span)
+                        rules.SYNTAX_ERROR(
+                            "a merge key '<<' needs a mapping or a list of mappings", file=self.name, span=self.span(value_span)
+                        )
                     )
                     continue
                 for key, item in source.items():
@@ -230,7 +245,7 @@ class _Builder:
         frame.container.clear()
         frame.container.update(combined)
         for key, (_, key_span, value_span) in merged.items():
-            self.locations.setdefault(frame.path + (key,), Location(key_span, value_span))
+            self.locations.setdefault(frame.path + (key,), (key_span[0], key_span[1], value_span[0], value_span[1]))
 
     def scalar(self, event: Any) -> None:
         span = _span(event)
@@ -247,7 +262,7 @@ class _Builder:
             self.anchors[event.anchor] = (value, 1)
         self.add(value, span, 1, is_scalar=True, raw=raw, plain=plain)
 
-    def tagged(self, raw: str, tag: str, span: Span) -> Any:
+    def tagged(self, raw: str, tag: str, span: _Off) -> Any:
         self.check_tag_name(tag, span)
         name = tag[len(_CORE):] if tag.startswith(_CORE) else ""
         try:
@@ -260,20 +275,20 @@ class _Builder:
             if name == "null":
                 return None
         except (ValueError, KeyError, IndexError):
-            self.diagnostics.append(rules.SYNTAX_ERROR(f"{raw!r} is not a valid !!{name}", file=self.name, span=span))
+            self.diagnostics.append(rules.SYNTAX_ERROR(f"{raw!r} is not a valid !!{name}", file=self.name, span=self.span(span)))
         return raw
 
-    def check_tag(self, event: Any, span: Span, default: str) -> None:
+    def check_tag(self, event: Any, span: _Off, default: str) -> None:
         if event.tag is not None and event.tag != "!" and event.tag != default:
             self.check_tag_name(event.tag, span)
 
-    def check_tag_name(self, tag: str, span: Span) -> None:
+    def check_tag_name(self, tag: str, span: _Off) -> None:
         if tag not in _KNOWN_TAGS:
             self.diagnostics.append(
                 rules.YAML_CUSTOM_TAG(
                     f"custom tag {tag!r} is not supported; PyYAML's safe_load (used by Plano) rejects it",
                     file=self.name,
-                    span=span,
+                    span=self.span(span),
                     hint="remove the tag and write the plain value",
                 )
             )
@@ -282,21 +297,38 @@ class _Builder:
         span = _span(event)
         anchor = event.anchor
         if anchor not in self.anchors:
-            self.diagnostics.append(rules.SYNTAX_ERROR(f"alias *{anchor} refers to an undefined anchor", file=self.name, span=span))
+            self.diagnostics.append(
+                rules.SYNTAX_ERROR(f"alias *{anchor} refers to an undefined anchor", file=self.name, span=self.span(span))
+            )
             self.add(None, span, 1, is_scalar=True)
             return
         value, weight = self.anchors[anchor]
         self.alias_nodes += weight
         if self.alias_nodes > self.limits.max_alias_nodes:
-            raise _AliasBomb(span)
+            raise _AliasBomb(self.span(span))
         self.add(value, span, weight, is_scalar=not isinstance(value, (dict, list)), raw=value if isinstance(value, str) else None)
 
 
+def _events(text: str) -> Iterator[Any]:
+    """Parser events, straight from ruamel's C parser when it is installed (what YAML.parse uses)."""
+    try:
+        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+    except ImportError:  # no ruamel.yaml.clib: the pure-Python parser
+        yield from YAML(typ="safe", pure=True).parse(text)
+        return
+    parser = CParser(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
+
+
 def read_yaml(text: str, name: str, limits: Limits, had_bom: bool) -> ReadResult:
-    builder = _Builder(name, limits)
+    builder = _Builder(name, text, limits)
     documents = 0
     try:
-        for event in YAML(typ="safe").parse(text):
+        for event in _events(text):
             kind = type(event).__name__
             if kind == "ScalarEvent":
                 builder.scalar(event)
@@ -315,7 +347,7 @@ def read_yaml(text: str, name: str, limits: Limits, had_bom: bool) -> ReadResult
                         rules.MULTIPLE_DOCUMENTS(
                             "a second YAML document starts here; Plano's loader expects a single document",
                             file=name,
-                            span=_span(event),
+                            span=builder.span(_span(event)),
                             hint="remove the '---' separator and merge or delete the second document",
                         )
                     )

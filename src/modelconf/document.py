@@ -68,7 +68,10 @@ class LineIndex:
         return Position(line + 1, offset - self._starts[line] + 1)
 
     def span(self, start: int, end: int) -> Span:
-        return Span(self.position(start), self.position(max(end, start + 1)))
+        first = self.position(start)
+        if end <= start:  # an empty node (`key:` with no value): one column, on its own line
+            return Span(first, Position(first.line, first.column + 1))
+        return Span(first, self.position(end))
 
 
 class Document:

@@ -64,10 +64,11 @@ def literal_secrets(document: Document, dialect: str) -> list[Diagnostic]:
     from modelconf.rules import credentials as rules
     from modelconf.diagnostics import Severity
 
-    program = _PROGRAM.get(dialect, dialect)
+    # Plano's dialect reports literal access keys and Authorization tokens (C451, by fingerprint).
+    skip = {path for path, _ in _plano_checked_values(document)} if dialect == "plano" else set()
     out = []
     for path, value in iter_scalars(document.value):
-        if not isinstance(value, str):
+        if not isinstance(value, str) or path in skip:
             continue
         embedded = _embedded_secret(value)
         if not looks_like_secret(value) and embedded is None:
@@ -227,49 +228,54 @@ def _inner_span(document: Document, path: PathT, start: int, end: int) -> Span:
 
 
 def _plano_keys(document: Document, env: Mapping[str, str] | None) -> list[Diagnostic]:
-    from modelconf.credentials._config import plano_entries
+    """K002 for `$VAR` names `planoai up` checks: access keys and prompt targets' Authorization
+    tokens. `${VAR}` and literal keys are the Plano dialect's (C450, C451)."""
     from modelconf.rules import credentials as rules
 
     dotenv = _sibling_dotenv(document, ".env")
     table: Mapping[str, str] | None = dotenv.values if dotenv is not None else env
+    if table is None:
+        return []
     where = f"the .env beside the config ({dotenv.path})" if dotenv is not None else "the environment"
     out = []
-    for _, entry, base in plano_entries(document):
-        value = entry.get("access_key")
-        if not isinstance(value, str):
+    for path, token in _plano_checked_values(document):
+        key = _forms.plano_key(token)
+        if key.form != "env-reference" or table.get(key.checked_name):
             continue
-        path = base + ("access_key",)
-        key = _forms.plano_key(value)
-        span = _span(document, path)
-        found = table is not None and bool(table.get(key.checked_name))
-        if key.form == "env-reference-braced" and not found:
-            out.append(
-                rules.PLANO_BRACED_REFERENCE(
-                    f"planoai up strips only the leading $ and checks a variable named {key.checked_name}, which is never set: "
-                    f"it stops with `{_MISSING_KEYS}` (rendering alone would expand ${{{key.name}}})",
-                    file=document.name, span=span, hint=f"write ${key.name}", pointer=pointer(path),
-                )
+        also = ""
+        if dotenv is not None and env is not None and _forms.env_value(env, key.checked_name):
+            also = f" ({key.checked_name} is set in the environment, but planoai up reads only that .env when it exists)"
+        out.append(
+            rules.UNSET_ENV_REFERENCE(
+                f"{key.checked_name} is not set in {where}: planoai up stops with `{_MISSING_KEYS}`{also}",
+                file=document.name, span=_token_span(document, path, token), hint=f"set {key.checked_name} in {where}", pointer=pointer(path),
             )
-        elif key.form == "literal" and not found:
-            out.append(
-                rules.PLANO_LITERAL_ACCESS_KEY(
-                    f"planoai up looks the literal access_key up as a variable name and stops with `{_MISSING_KEYS}`",
-                    file=document.name, span=span,
-                    hint="put the key in the environment or the .env beside the config and write access_key: $NAME",
-                    pointer=pointer(path),
-                )
-            )
-        elif key.form == "env-reference" and table is not None and not found:
-            also = ""
-            if dotenv is not None and env is not None and _forms.env_value(env, key.checked_name):
-                also = f" ({key.checked_name} is set in the environment, but planoai up reads only that .env when it exists)"
-            out.append(
-                rules.UNSET_ENV_REFERENCE(
-                    f"{key.checked_name} is not set in {where}: planoai up stops with `{_MISSING_KEYS}`{also}",
-                    file=document.name, span=span, hint=f"set {key.checked_name} in {where}", pointer=pointer(path),
-                )
-            )
+        )
     return out
+
+
+def _token_span(document: Document, path: PathT, token: str) -> Span:
+    """The span of `token` inside the value at `path` (the value's span when it cannot be found)."""
+    value = document.get(path)
+    start = value.find(token) if isinstance(value, str) else -1
+    return _inner_span(document, path, start, start + len(token)) if start > 0 else _span(document, path)
+
+
+def _plano_checked_values(document: Document) -> Iterator[tuple[PathT, str]]:
+    """(path, token) of what `planoai up` looks up: access keys, Authorization header tokens."""
+    from modelconf.credentials._config import plano_entries
+
+    for _, entry, base in plano_entries(document):
+        if isinstance(entry.get("access_key"), str):
+            yield base + ("access_key",), entry["access_key"]
+    targets = document.get(("prompt_targets",))
+    for index, target in enumerate(targets if isinstance(targets, list) else []):
+        endpoint = target.get("endpoint") if isinstance(target, dict) else None
+        headers = endpoint.get("http_headers") if isinstance(endpoint, dict) else None
+        for header, value in (headers.items() if isinstance(headers, dict) else ()):
+            if header.lower() == "authorization" and isinstance(value, str):
+                parts = value.split(" ")
+                yield ("prompt_targets", index, "endpoint", "http_headers", header), parts[1] if len(parts) > 1 else value
 
 
 def _sibling_dotenv(document: Document, name: str) -> Any:

@@ -23,6 +23,7 @@ _DIALECT_MODULES: dict[str, str] = {
     "zot": "modelconf.dialects.zot",
     "openclaw": "modelconf.dialects.openclaw",
     "openclaw-models": "modelconf.dialects.openclaw_models",
+    "plano": "modelconf.dialects.plano",
     "pi-auth": "modelconf.dialects.pi_auth",
     "zot-auth": "modelconf.dialects.zot_auth",
     "openclaw-auth": "modelconf.dialects.openclaw_auth",

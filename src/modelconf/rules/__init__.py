@@ -32,6 +32,7 @@ _RULE_MODULES: tuple[str, ...] = (
     "modelconf.rules.pi",
     "modelconf.rules.zot",
     "modelconf.rules.openclaw",
+    "modelconf.rules.plano",
     "modelconf.rules.credentials",
 )
 

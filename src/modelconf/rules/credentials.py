@@ -1,5 +1,8 @@
 """K: keys and credentials — literal secrets, unset variables, value forms, auth files.
 
+What is wrong in a file by itself belongs to the dialect (Plano's `${VAR}` and literal access keys
+are C450 and C451); K rules cover keys and what the environment has.
+
 Findings never contain a secret: a literal key is named by its fingerprint (`sk-…a1b2 (51
 chars)`) and added to the document's `secret_values`, so code frames mask it.
 """
@@ -35,8 +38,8 @@ UNSET_ENV_REFERENCE = define(
     substitutes `${VAR}` when it loads the config; a missing or empty variable raises
     `MissingEnvVarError` and `loadConfig()` returns `{}`, so the whole config (every provider,
     every setting) is dropped — an error. Plano's `planoai up` checks each `access_key` variable
-    (in the `.env` beside the config when there is one, else in the environment) and stops with
-    `✗ Missing API keys!`. The environment at lint time may differ from the one the program runs
+    and each prompt target's `Authorization` token (in the `.env` beside the config when there is
+    one, else in the environment) and stops with `✗ Missing API keys!`. The environment at lint time may differ from the one the program runs
     in; set the variable there, or in the config's `env` block (OpenClaw/Mayros) or `.env`.
     """,
     """
@@ -92,40 +95,8 @@ AUTH_FILE_PERMISSIONS = define(
     """,
 )
 
-PLANO_BRACED_REFERENCE = define(
-    "K006",
-    "plano-braced-reference",
-    Severity.ERROR,
-    "Plano's `planoai up` checks `${VAR}` as `{VAR}` and stops.",
-    """
-    Before starting, `planoai up` collects every `access_key`, strips only a leading `$` and looks
-    the rest up (reference/plano.md, "CLI"). `${OPENAI_API_KEY}` is checked as
-    `{OPENAI_API_KEY}`, which no environment has, so `up` prints `✗ Missing API keys!` and exits
-    1 even though rendering would expand `${OPENAI_API_KEY}` correctly. Write `$OPENAI_API_KEY`.
-    """,
-    """
-    access_key: ${OPENAI_API_KEY}    # write $OPENAI_API_KEY
-    """,
-)
-
-PLANO_LITERAL_ACCESS_KEY = define(
-    "K007",
-    "plano-literal-access-key",
-    Severity.ERROR,
-    "Plano's `planoai up` checks a literal `access_key` as a variable name and stops.",
-    """
-    `planoai up` looks each `access_key` up as an environment variable name after stripping a
-    leading `$` (reference/plano.md, "CLI"). A literal key is not a variable name, so `up` prints
-    `✗ Missing API keys!` and exits 1. Put the key in the environment (or the `.env` beside the
-    config) and write `access_key: $NAME`.
-    """,
-    """
-    access_key: sk-proj-...    # write access_key: $OPENAI_API_KEY
-    """,
-)
-
 ZOT_ENV_NAME_NOT_EXPORTABLE = define(
-    "K008",
+    "K006",
     "zot-env-name-not-exportable",
     Severity.WARNING,
     "zot derives a key variable for this provider that no shell can export.",
@@ -142,7 +113,7 @@ ZOT_ENV_NAME_NOT_EXPORTABLE = define(
 )
 
 DOTENV_LINE = define(
-    "K009",
+    "K007",
     "dotenv-line",
     Severity.WARNING,
     "A line of a .env file is not `KEY=VALUE`.",
