@@ -106,7 +106,7 @@ def _step_lines(steps: tuple[Step, ...], chosen: int | None, fallback: int | Non
         shown = step.fingerprint or ""
         line = f"  {marker} {index + 1:>2}  {step.step:<{name_width}}  {step.checked:<{checked_width}}  {step.result:<11} {shown}"
         out.append(line.rstrip())
-        if step.detail and (step.result != NOT_REACHED or step.fingerprint or step.command):
+        if step.detail and step.detail != step.warning and (step.result != NOT_REACHED or step.fingerprint or step.command):
             out.append(f"{'':>{10 + name_width}}{step.detail}")
         if step.warning:
             out.append(f"{'':>{10 + name_width}}warning: {step.warning}")
