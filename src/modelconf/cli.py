@@ -34,6 +34,7 @@ def _root(
 
 
 from modelconf.commands.docs import docs  # noqa: E402
+from modelconf.commands.explain import explain  # noqa: E402
 from modelconf.commands.init import init  # noqa: E402
 from modelconf.commands.lint import lint  # noqa: E402
 from modelconf.commands.rules import rules  # noqa: E402
@@ -41,6 +42,7 @@ from modelconf.commands.schema import app as schema_app  # noqa: E402
 
 app.command("lint")(lint)
 app.command("init")(init)
+app.command("explain")(explain)
 app.command("rules")(rules)
 app.command("docs")(docs)
 app.add_typer(schema_app, name="schema")

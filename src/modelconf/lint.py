@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +38,9 @@ class LintOptions:
     dialect: str | None = None
     limits: Limits = field(default_factory=Limits)
     selection: Selection = field(default_factory=Selection)
+    # The environment the programs will run in, for checks of referenced variables (K rules).
+    # None skips those checks; the CLI passes os.environ.
+    env: Mapping[str, str] | None = None
 
 
 @dataclass(slots=True)
@@ -84,6 +87,9 @@ def lint_document(document: Document, options: LintOptions = LintOptions()) -> t
         return None, diagnostics
     diagnostics.extend(syntax_diagnostics(document, dialect))
     diagnostics.extend(dialect.check(document))
+    from modelconf.credentials._lint import credential_diagnostics
+
+    diagnostics.extend(credential_diagnostics(document, dialect.name, options.env))
     return dialect.name, diagnostics
 
 

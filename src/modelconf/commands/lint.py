@@ -88,10 +88,13 @@ def lint(
     chosen_dialect = dialect or settings.dialect
     if chosen_dialect is not None and chosen_dialect not in dialects.names():
         usage_error(f"unknown dialect {chosen_dialect!r} (choose from {', '.join(dialects.names()) or 'none'})")
+    import os
+
     options = LintOptions(
         dialect=chosen_dialect,
         limits=Limits(max_bytes=size) if size else Limits(),
         selection=selection,
+        env=os.environ,
     )
     targets = files or ["."]
     report = LintReport()

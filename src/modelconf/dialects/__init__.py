@@ -24,6 +24,9 @@ _DIALECT_MODULES: dict[str, str] = {
     "openclaw": "modelconf.dialects.openclaw",
     "openclaw-models": "modelconf.dialects.openclaw_models",
     "plano": "modelconf.dialects.plano",
+    "pi-auth": "modelconf.dialects.pi_auth",
+    "zot-auth": "modelconf.dialects.zot_auth",
+    "openclaw-auth": "modelconf.dialects.openclaw_auth",
 }
 
 SCHEMA_BASE = "https://modelconf.dev/schemas/"
@@ -77,22 +80,24 @@ def names() -> list[str]:
     return sorted(_DIALECT_MODULES)
 
 
+# Loaded dialect instances by module (tests may point a name at another module).
 _LOADED: dict[str, Dialect] = {}
 
 
 def get(name: str) -> Dialect:
-    dialect = _LOADED.get(name)
+    if name not in _DIALECT_MODULES:
+        known = ", ".join(names()) or "none yet"
+        raise ValueError(f"unknown dialect {name!r} (known: {known})")
+    module = _DIALECT_MODULES[name]
+    dialect = _LOADED.get(module)
     if dialect is None:
-        if name not in _DIALECT_MODULES:
-            known = ", ".join(names()) or "none yet"
-            raise ValueError(f"unknown dialect {name!r} (known: {known})")
-        dialect = _LOADED[name] = importlib.import_module(_DIALECT_MODULES[name]).DIALECT
+        dialect = _LOADED[module] = importlib.import_module(module).DIALECT
     return dialect
 
 
 @functools.cache
-def _path_patterns(name: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(pattern) for pattern in get(name).path_patterns)
+def _path_patterns(dialect: Dialect) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern) for pattern in dialect.path_patterns)
 
 
 def _can_read(dialect: Dialect, document: Document) -> bool:
@@ -153,7 +158,7 @@ def detect(document: Document, explicit: str | None = None) -> Detection:
     readable = [d for d in dialects if _can_read(d, document)]
     path = document.name.replace("\\", "/")
     file_name = path.rsplit("/", 1)[-1]
-    by_path = [d for d in readable if any(p.search(path) for p in _path_patterns(d.name))]
+    by_path = [d for d in readable if any(p.search(path) for p in _path_patterns(d))]
     if len(by_path) == 1:
         return Detection(by_path[0], f"path matches {by_path[0].title}", diagnostics)
     candidates = by_path or [d for d in readable if file_name in d.file_names] or readable
