@@ -19,6 +19,17 @@ OUT = ROOT / "bench" / "out"
 PLANO_SCHEMA_YAML = ROOT / "fixtures" / "plano-schema" / "plano_config_schema.yaml"
 
 
+def compile_sources() -> None:
+    """Byte-compile modelconf's sources once, as `pip install .` does for a wheel.
+
+    An editable install run with PYTHONDONTWRITEBYTECODE=1 (set on this machine) would otherwise
+    recompile every module in every fresh process, while the peer runs from compiled wheels.
+    """
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "src"), quiet=1)
+
+
 def tool(name: str) -> str:
     """The console script `name` from the running interpreter's environment (or PATH)."""
     candidate = Path(sys.executable).parent / name

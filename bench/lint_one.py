@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import OUT, ROOT, plano_schema_json, race, report, tool  # noqa: E402
+from _common import compile_sources, OUT, ROOT, plano_schema_json, race, report, tool  # noqa: E402
 
 PLANO_YAML = ROOT / "fixtures" / "dialects" / "plano" / "valid" / "seed-litellm-plano-config.yaml"
 
@@ -45,6 +45,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args()
+    compile_sources()
     schema = plano_schema_json()
     for path in (PLANO_YAML, models_json()):
         print(f"== {path.relative_to(ROOT)} ({path.stat().st_size} bytes)")

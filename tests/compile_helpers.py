@@ -12,7 +12,8 @@ from typing import Any
 from modelconf.catalog._facts import Catalog, load_catalog_from
 from modelconf.catalog._profiles import TargetProfile, load_profile, profile_from_data
 from modelconf.compiler import CompileResult, compile_files
-from modelconf.document import read_bytes
+from modelconf.credentials import ConfigFile
+from modelconf.document import Document, read_bytes
 from modelconf.emit.resolved import to_data
 from modelconf.ir import ConfigIR
 from modelconf.lower import lower
@@ -80,17 +81,23 @@ def models(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {model["key"]: model for model in data["models"]}
 
 
-def text_ir(text: str, name: str, dialect: str, target: str | None = None) -> ConfigIR:
-    """Lower config text (no checks), named `name` in provenance."""
+def text_document(text: str, name: str) -> Document:
     read = read_bytes(text.encode("utf-8"), name)
     assert read.document is not None, read.diagnostics
-    return lower(read.document, dialect, target=target)
+    return read.document
+
+
+def text_ir(text: str, name: str, dialect: str, target: str | None = None) -> ConfigIR:
+    """Lower config text (no checks), named `name` in provenance."""
+    return lower(text_document(text, name), dialect, target=target)
 
 
 def resolve_texts(target: str, *files: tuple[str, str, str]) -> Resolution:
-    """Resolve (text, name, dialect) files with the small catalog."""
-    irs = [text_ir(text, name, dialect, target) for text, name, dialect in files]
-    return resolve(irs, target, catalog=small_catalog(), profile=profile_for(target))
+    """Resolve (text, name, dialect) files with the small catalog, as compile does."""
+    documents = [(text_document(text, name), dialect) for text, name, dialect in files]
+    irs = [lower(document, dialect, target=target) for document, dialect in documents]
+    configs = [ConfigFile(document, dialect) for document, dialect in documents]
+    return resolve(irs, target, catalog=small_catalog(), profile=profile_for(target), configs=configs)
 
 
 def resolved(target: str, *files: tuple[str, str, str]) -> dict[str, Any]:

@@ -49,11 +49,14 @@ def test_apply_model_defaults():
 
 def test_env_reference_is_kept_as_a_variable_name():
     # `${NAME}` API keys are written to models.json as the bare name, which pi reads from the environment.
-    provider = resolved("openclaw", (CONFIG, "mayros.json", "openclaw"))["providers"]["lmstudio"]
-    assert provider["auth"]["credentials"][-1] == {
-        "source": "env", "name": "LMSTUDIO_KEY", "form": "env-template", "file": "mayros.json", "pointer": "/models/providers/lmstudio/apiKey",
-    }
-    assert provider["auth"]["credentials"][0] == {"source": "auth-file", "file": "<agentDir>/auth-profiles.json", "key_path": ["profiles", "lmstudio:default"]}
+    # Order (resolveApiKeyForProvider): auth profiles, the provider's variables (none for lmstudio),
+    # the config's apiKey; the rotation variables of the credentials engine follow.
+    credentials = resolved("openclaw", (CONFIG, "mayros.json", "openclaw"))["providers"]["lmstudio"]["auth"]["credentials"]
+    assert credentials[:2] == [
+        {"source": "auth-file", "file": "<agentDir>/auth-profiles.json"},
+        {"source": "env", "name": "LMSTUDIO_KEY", "form": "env-template", "file": "mayros.json", "pointer": "/models/providers/lmstudio/apiKey"},
+    ]
+    assert {"source": "env-prefix", "prefix": "LMSTUDIO_API_KEY_"} in credentials[2:]
 
 
 def test_merge_mode_keeps_file_providers_and_replaces_same_key_whole():
@@ -111,4 +114,4 @@ def test_credentials_are_found_by_the_normalized_id():
     text = """{models: {providers: {"Z.AI": {baseUrl: "https://api.z.ai/api/paas/v4", api: "openai-completions", models: [{id: "glm", name: "GLM"}]}}}}"""
     provider = resolved("openclaw", (text, "z.json", "openclaw"))["providers"]["Z.AI"]
     names = [c.get("name") for c in provider["auth"]["credentials"] if c["source"] == "env"]
-    assert names == ["ZAI_API_KEY", "Z_AI_API_KEY"]
+    assert names[:2] == ["ZAI_API_KEY", "Z_AI_API_KEY"]

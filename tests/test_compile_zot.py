@@ -41,7 +41,7 @@ def test_custom_provider_and_model_level_base_url():
     assert provider["auth"]["credentials"] == [
         {"source": "cli"},
         {"source": "env", "name": "MY_COMPANY_API_KEY"},
-        {"source": "auth-file", "file": "$ZOT_HOME/auth.json", "key_path": ["additional_api_key_creds", "my-company"]},
+        {"source": "auth-file", "file": "$ZOT_HOME/auth.json", "key_path": ["additional_api_key_creds", "my-company", "api_key"], "form": "api_key"},
     ]
 
 
@@ -125,5 +125,5 @@ def test_built_in_stored_key_order_is_additional_first():
     data = resolved("zot", ("{\"providers\": {}}", "e.json", "zot"))
     refs = data["providers"]["anthropic"]["auth"]["credentials"]
     files = [r["key_path"] for r in refs if r["source"] == "auth-file"]
-    assert files == [["additional_api_key_creds", "anthropic"], ["anthropic"]]
+    assert files == [["additional_api_key_creds", "anthropic", "api_key"], ["anthropic", "api_key"]]
     assert {"source": "env", "name": "ANTHROPIC_API_KEY"} in refs

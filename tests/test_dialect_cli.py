@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -66,7 +67,9 @@ def test_directory_expansion_detects_by_path(tmp_path: Path) -> None:
 def test_python_dash_m_subprocess(tmp_path: Path) -> None:
     path = tmp_path / "mayros.json"
     path.write_text((FIXTURES / "openclaw/broken/provider-alias.json5").read_text(), encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "modelconf", "lint", "--format", "concise", str(path)], capture_output=True, text=True, timeout=60)
+    # The fixture references ${ZAI_API_KEY}; unset, OpenClaw/Mayros would load {} (K002, an error).
+    env = {**os.environ, "ZAI_API_KEY": "set-for-this-test"}
+    done = subprocess.run([sys.executable, "-m", "modelconf", "lint", "--format", "concise", str(path)], capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 0, done.stderr
     assert f"{path}:4:7: C303" in done.stdout
     assert "Traceback" not in done.stderr

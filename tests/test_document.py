@@ -346,3 +346,14 @@ def test_span_falls_back_to_nearest_ancestor_key() -> None:
     document = read_bytes(b'{"providers": {"ollama": {"models": []}}}', "x.json").document
     assert document.span(("providers", "ollama", "baseUrl")) == document.location(("providers", "ollama")).key
     assert document.span(("nothing",)) == document.location(()).value
+
+
+def test_syntax_errors_never_quote_a_secret() -> None:
+    # An unquoted key made of identifier characters is one token; a quoted one is a string token.
+    key = "gsk_Zx81kQmT4vPq9LwYb3NcR7sHd2aB9cD0"
+    for text in (f"{{apiKey: {key}}}", f'{{"a": 1 {key}}}', f'{{"a": 1}} "{key}"'):
+        (diagnostic,) = read_bytes(text.encode(), "x.json5").diagnostics
+        assert diagnostic.code == "P001"
+        assert key not in diagnostic.message and key[4:-4] not in diagnostic.message
+        assert "secret-looking value (gsk_…9cD0" in diagnostic.message, diagnostic.message
+    assert read_bytes(b"{a: hello}", "x.json5").diagnostics[0].message == "unexpected word 'hello'"

@@ -9,12 +9,21 @@ so `default: yes` is `true` and `version: 0.1` is a float, exactly as in Plano.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 from modelconf.diagnostics import Diagnostic, Related, Span
 from modelconf.document import Document, Limits, LineIndex, PathT, ReadResult, pointer
@@ -309,49 +318,88 @@ class _Builder:
         self.add(value, span, weight, is_scalar=not isinstance(value, (dict, list)), raw=value if isinstance(value, str) else None)
 
 
-def _events(text: str) -> Iterator[Any]:
-    """Parser events, straight from ruamel's C parser when it is installed (what YAML.parse uses)."""
+def _event_source(text: str) -> Any:
+    """A `get_event()` callable: ruamel's C parser when installed (what YAML.parse uses), else the
+    pure-Python parser. It returns None once the stream has ended."""
     try:
         from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
-    except ImportError:  # no ruamel.yaml.clib: the pure-Python parser
-        yield from YAML(typ="safe", pure=True).parse(text)
-        return
-    parser = CParser(text)
-    try:
-        while parser.check_event():
-            yield parser.get_event()
-    finally:
-        parser.dispose()
+    except ImportError:  # no ruamel.yaml.clib
+        events = iter(YAML(typ="safe", pure=True).parse(text))
+        return lambda: next(events, None)
+    return CParser(text).get_event
+
+
+def _run(builder: _Builder, text: str) -> None:
+    """Feed every event to the builder.
+
+    The loop handles the common events inline (a plain or quoted scalar as a key, a value or an
+    item; a mapping or sequence start and end): they are ~all of a config, and a method call with
+    keyword arguments per scalar was most of the reading time. Tags, anchors, aliases, merge keys
+    and duplicate keys go through the builder's methods.
+    """
+    get_event = _event_source(text)
+    stack = builder.stack
+    locations = builder.locations
+    resolve = resolve_plain
+    documents = 0
+    while True:
+        event = get_event()
+        cls = type(event)
+        if cls is ScalarEvent:
+            if event.tag is not None or event.anchor is not None or not stack:
+                builder.scalar(event)
+                continue
+            raw = event.value
+            plain = event.implicit[0] and not event.style
+            start, end = event.start_mark.index, event.end_mark.index
+            parent = stack[-1]
+            parent.weight += 1
+            if not parent.is_map:
+                locations[parent.path + (len(parent.container),)] = (-1, -1, start, end)
+                parent.container.append(resolve(raw) if plain else raw)
+                continue
+            key = parent.key
+            if key is None:
+                parent.key, parent.key_span, parent.key_is_merge = raw, (start, end), plain and raw == "<<"
+                continue
+            if parent.key_is_merge or key in parent.key_spans:
+                parent.weight -= 1  # add() counts it again
+                builder.add(resolve(raw) if plain else raw, (start, end), 1, is_scalar=True, raw=raw, plain=plain)
+                continue
+            key_span = parent.key_span
+            assert key_span is not None
+            parent.key = parent.key_span = None
+            parent.key_spans[key] = key_span
+            parent.container[key] = resolve(raw) if plain else raw
+            locations[parent.path + (key,)] = (key_span[0], key_span[1], start, end)
+        elif cls is MappingStartEvent:
+            builder.start(event, True)
+        elif cls is SequenceStartEvent:
+            builder.start(event, False)
+        elif cls is MappingEndEvent or cls is SequenceEndEvent:
+            builder.end(event)
+        elif cls is AliasEvent:
+            builder.alias(event)
+        elif cls is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                builder.diagnostics.append(
+                    rules.MULTIPLE_DOCUMENTS(
+                        "a second YAML document starts here; Plano's loader expects a single document",
+                        file=builder.name,
+                        span=builder.span(_span(event)),
+                        hint="remove the '---' separator and merge or delete the second document",
+                    )
+                )
+                return
+        elif event is None or cls is StreamEndEvent:
+            return
 
 
 def read_yaml(text: str, name: str, limits: Limits, had_bom: bool) -> ReadResult:
     builder = _Builder(name, text, limits)
-    documents = 0
     try:
-        for event in _events(text):
-            kind = type(event).__name__
-            if kind == "ScalarEvent":
-                builder.scalar(event)
-            elif kind == "MappingStartEvent":
-                builder.start(event, True)
-            elif kind == "SequenceStartEvent":
-                builder.start(event, False)
-            elif kind in ("MappingEndEvent", "SequenceEndEvent"):
-                builder.end(event)
-            elif kind == "AliasEvent":
-                builder.alias(event)
-            elif kind == "DocumentStartEvent":
-                documents += 1
-                if documents > 1:
-                    builder.diagnostics.append(
-                        rules.MULTIPLE_DOCUMENTS(
-                            "a second YAML document starts here; Plano's loader expects a single document",
-                            file=name,
-                            span=builder.span(_span(event)),
-                            hint="remove the '---' separator and merge or delete the second document",
-                        )
-                    )
-                    break
+        _run(builder, text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         span = Span.at(mark.line + 1, mark.column + 1) if mark is not None else Span.at(1, 1)

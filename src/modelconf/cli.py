@@ -36,6 +36,7 @@ def _root(
 from modelconf.commands.compile import compile_command  # noqa: E402
 from modelconf.commands.diff import diff_command  # noqa: E402
 from modelconf.commands.docs import docs  # noqa: E402
+from modelconf.commands.explain import explain  # noqa: E402
 from modelconf.commands.init import init  # noqa: E402
 from modelconf.commands.lint import lint  # noqa: E402
 from modelconf.commands.rules import rules  # noqa: E402
@@ -43,6 +44,7 @@ from modelconf.commands.schema import app as schema_app  # noqa: E402
 
 app.command("lint")(lint)
 app.command("init")(init)
+app.command("explain")(explain)
 app.command("rules")(rules)
 app.command("compile")(compile_command)
 app.command("diff")(diff_command)

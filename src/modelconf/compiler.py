@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from modelconf.diagnostics import Diagnostic, Severity, count_by_severity
 from modelconf.document import Document, Limits
@@ -87,17 +88,28 @@ def compile_files(
     result.target = _common_target(files, dialects, target)
     if result.errors and not force:
         return result
-    irs = [_lower(f.document, dialect, result.target) for f, dialect in zip(files, dialects, strict=True) if f.document is not None]
-    return finish_compile(result, irs, catalog=catalog, profile=profile)
+    from modelconf.credentials import ConfigFile
+
+    read = [(f.document, dialect) for f, dialect in zip(files, dialects, strict=True) if f.document is not None and dialect is not None]
+    irs = [_lower(document, dialect, result.target) for document, dialect in read]
+    configs = [ConfigFile(document, dialect) for document, dialect in read]
+    return finish_compile(result, irs, catalog=catalog, profile=profile, configs=configs)
 
 
-def finish_compile(result: CompileResult, irs: Sequence[ConfigIR], *, catalog: Catalog | None = None, profile: TargetProfile | None = None) -> CompileResult:
+def finish_compile(
+    result: CompileResult,
+    irs: Sequence[ConfigIR],
+    *,
+    catalog: Catalog | None = None,
+    profile: TargetProfile | None = None,
+    configs: Sequence[Any] = (),
+) -> CompileResult:
     """Resolve lowered files and render the resolved catalog into `result`."""
     from modelconf.emit.resolved import render
     from modelconf.resolve import resolve
 
     assert result.target is not None
-    resolution = resolve(irs, result.target, catalog=catalog, profile=profile)
+    resolution = resolve(irs, result.target, catalog=catalog, profile=profile, configs=configs)
     result.resolution = resolution
     result.diagnostics.extend(resolution.diagnostics)
     result.text = render(resolution)

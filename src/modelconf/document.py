@@ -527,12 +527,11 @@ class _Json5Parser:
 
     @staticmethod
     def _describe(token: tuple[str, str, int, int]) -> str:
+        """A token for a syntax error message; a secret-looking one as a fingerprint only."""
         kind, raw = token[0], token[1]
         if kind == _EOF:
             return "end of file"
-        if len(raw) > 20:
-            raw = raw[:17] + "..."
-        return f"{raw!r}"
+        return _quote_token(raw)
 
     def _value(self, token: tuple[str, str, int, int], path: PathT, depth: int) -> Any:
         kind, raw, start, end = token
@@ -557,7 +556,7 @@ class _Json5Parser:
             elif raw == "null":
                 value = None
             else:
-                raise _ParseError(start, f"unexpected word {raw!r}", "strings must be in double quotes")
+                raise _ParseError(start, f"unexpected word {_quote_token(raw)}", "strings must be in double quotes")
         else:
             raise _ParseError(start, "unexpected end of file, expected a value")
         self.locations[path] = (-1, -1, start, end)
@@ -663,6 +662,14 @@ class _Json5Parser:
         if body[:2] in ("0x", "0X"):
             return sign * int(body, 16)
         return sign * float(body)
+
+
+def _quote_token(raw: str) -> str:
+    from modelconf.secrets import fingerprint, looks_like_secret
+
+    if looks_like_secret(raw.strip("\"'")):
+        return f"a secret-looking value ({fingerprint(raw.strip(chr(34) + chr(39)))})"
+    return repr(raw if len(raw) <= 20 else raw[:17] + "...")
 
 
 def _unescape(body: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +38,9 @@ class LintOptions:
     dialect: str | None = None
     limits: Limits = field(default_factory=Limits)
     selection: Selection = field(default_factory=Selection)
+    # The environment the programs will run in, for checks of referenced variables (K rules).
+    # None skips those checks; the CLI passes os.environ.
+    env: Mapping[str, str] | None = None
     # Resolve each file over the built-in catalog for the O1xx checks (compile resolves all files at once).
     overrides: bool = True
 
@@ -86,6 +89,9 @@ def lint_document(document: Document, options: LintOptions = LintOptions()) -> t
         return None, diagnostics
     diagnostics.extend(syntax_diagnostics(document, dialect))
     diagnostics.extend(dialect.check(document))
+    from modelconf.credentials._lint import credential_diagnostics
+
+    diagnostics.extend(credential_diagnostics(document, dialect.name, options.env))
     if options.overrides:
         from modelconf.resolve.checks import override_checks
 
@@ -162,11 +168,28 @@ def lint_paths(
     paths: Sequence[str | Path],
     options: LintOptions = LintOptions(),
     *,
-    progress: Callable[[list[Path]], Iterable[Path]] | None = None,
+    jobs: int = 1,
+    on_start: Callable[[int], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
 ) -> LintReport:
-    """Lint files and directories (expanded to the config names modelconf knows)."""
+    """Lint files and directories (expanded to the config names modelconf knows).
+
+    `jobs` > 1 lints on that many forked processes (see `modelconf._parallel`); 0 picks a number
+    from the file count and the cores. Results keep the order of the files either way, but with
+    workers each result's document holds only the source text (enough for code frames).
+    `on_start(count)` and `on_progress(done)` report progress.
+    """
+    from modelconf import _parallel
+
     files = expand_paths(paths)
+    if on_start is not None:
+        on_start(len(files))
+    workers = _parallel.auto_jobs(len(files)) if jobs == 0 else jobs
+    if workers > 1 and len(files) > 1:
+        return LintReport(_parallel.lint_parallel(files, options, workers, on_progress))
     report = LintReport()
-    for path in progress(files) if progress else files:
+    for path in files:
         report.files.append(lint_file(path, options))
+        if on_progress is not None:
+            on_progress(1)
     return report

@@ -26,6 +26,8 @@ _LAZY = {
     "ModelView": "modelconf.catalog._profiles",
     "CredentialStep": "modelconf.catalog._profiles",
     "Note": "modelconf.catalog._profiles",
+    "Check": "modelconf.catalog._profiles",
+    "OAuthLocation": "modelconf.catalog._profiles",
     "zot_env_var": "modelconf.catalog._rules",
     "openclaw_rotation_names": "modelconf.catalog._rules",
     "openclaw_normalize_provider_id": "modelconf.catalog._rules",

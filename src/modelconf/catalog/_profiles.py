@@ -50,6 +50,56 @@ class SettingEnv:
 
 
 @dataclass(frozen=True, slots=True)
+class FileCheck:
+    """A credentials file: the path in `env`, else `default` (`~` is the home directory)."""
+
+    env: str | None = None
+    default: str | None = None
+    env_set_suffices: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """Something a provider needs from the environment (see the schema's `check`).
+
+    Satisfied when every variable of `all` is set, one of `any` is, one of `first` is (or there
+    is a `default`), and the `file` exists; keys left out impose nothing.
+    """
+
+    item: str
+    group: str | None = None
+    all: tuple[str, ...] = ()
+    any: tuple[str, ...] = ()
+    first: tuple[str, ...] = ()
+    default: str | None = None
+    file: FileCheck | None = None
+    required: bool = False
+    read: bool = True
+    show_value: bool = False
+    note: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every variable the check reads: the credentials file's first, then any, all, first."""
+        file_env = (self.file.env,) if self.file is not None and self.file.env else ()
+        return tuple(dict.fromkeys((*file_env, *self.any, *self.all, *self.first)))
+
+
+@dataclass(frozen=True, slots=True)
+class OAuthFile:
+    path: str
+    unless_exists: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OAuthLocation:
+    """Where the auth file keeps a provider's OAuth token (zot), and token files read after it."""
+
+    path: tuple[str, ...]
+    files: tuple[OAuthFile, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class StoredKey:
     """Where the target's auth file keeps this provider's credential."""
 
@@ -114,6 +164,21 @@ class TargetProvider:
     examples: tuple[Mapping[str, str], ...] = ()
     doc_endpoint: str | None = None
     notes: tuple[str, ...] = ()
+    setup: tuple[Check, ...] = ()
+    oauth: OAuthLocation | None = None
+    default_key: str | None = None
+
+    @property
+    def available_when(self) -> tuple[Check, ...]:
+        """Cloud alternatives that mark the provider as available, in the program's order."""
+        if not self.cloud:
+            return ()
+        return tuple(check_from_data(c) for c in self.cloud.get("available_when", ()))
+
+    @property
+    def sentinel(self) -> str | None:
+        """The placeholder credential of an available cloud chain (`<aws>`, `<adc>`, ...)."""
+        return self.cloud.get("sentinel") if self.cloud else None
 
     @property
     def env_names(self) -> tuple[str, ...]:
@@ -424,7 +489,34 @@ def _provider(entry: Mapping[str, Any]) -> TargetProvider:
         examples=tuple(entry.get("examples", ())),
         doc_endpoint=entry.get("doc_endpoint"),
         notes=tuple(entry.get("notes", ())),
+        setup=tuple(check_from_data(c) for c in entry.get("setup", ())),
+        oauth=_oauth(entry.get("oauth")),
+        default_key=(entry.get("default_key") or {}).get("value"),
     )
+
+
+def check_from_data(data: Mapping[str, Any]) -> Check:
+    file = data.get("file")
+    return Check(
+        item=data["item"],
+        group=data.get("group"),
+        all=tuple(data.get("all", ())),
+        any=tuple(data.get("any", ())),
+        first=tuple(data.get("first", ())),
+        default=data.get("default"),
+        file=FileCheck(file.get("env"), file.get("default"), bool(file.get("env_set_suffices", False))) if file else None,
+        required=bool(data.get("required", False)),
+        read=bool(data.get("read", True)),
+        show_value=bool(data.get("show_value", False)),
+        note=data.get("note"),
+    )
+
+
+def _oauth(data: Mapping[str, Any] | None) -> OAuthLocation | None:
+    if not data:
+        return None
+    files = tuple(OAuthFile(f["path"], f.get("unless_exists")) for f in data.get("files", ()))
+    return OAuthLocation(tuple(data["path"]), files)
 
 
 def _table(table: Mapping[str, Any]) -> DocTable:

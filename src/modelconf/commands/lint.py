@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import sys
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Optional
 
@@ -17,22 +16,25 @@ from modelconf.commands._common import usage_error
 PROGRESS_THRESHOLD = 20
 
 
-def _progress(files: list[Path]) -> Iterable[Path]:
-    """A progress bar on stderr when it is a terminal and the run is long; otherwise the files."""
-    if len(files) < PROGRESS_THRESHOLD or not sys.stderr.isatty():
-        return files
-    return _ProgressIter(typer.progressbar(files, label="linting", file=sys.stderr, show_pos=True))
+class _Progress:
+    """A progress bar on stderr, shown only on a terminal and for long runs."""
 
+    def __init__(self) -> None:
+        self.bar: Any = None
 
-class _ProgressIter:
-    """Iterate a click progress bar, closing it (and its line) when iteration ends."""
+    def start(self, count: int) -> None:
+        if count >= PROGRESS_THRESHOLD and sys.stderr.isatty():
+            self.bar = typer.progressbar(length=count, label="linting", file=sys.stderr, show_pos=True)
+            self.bar.__enter__()
 
-    def __init__(self, bar: Any) -> None:
-        self.bar = bar
+    def advance(self, done: int) -> None:
+        if self.bar is not None:
+            self.bar.update(done)
 
-    def __iter__(self) -> Iterator[Path]:
-        with self.bar as items:
-            yield from items
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 class Format(str, enum.Enum):
@@ -61,6 +63,7 @@ def lint(
     color: Color = typer.Option(Color.auto, "--color", help="Color output: auto (terminal only, honours NO_COLOR), always, never."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print diagnostics only: no summary line, no progress."),
     output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="Write the report to this file instead of stdout."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes for many files (0: one per core for large runs, 1: none)."),
 ) -> None:
     """Check config files and report every problem with file:line:col, a rule code and a fix.
 
@@ -85,10 +88,13 @@ def lint(
     chosen_dialect = dialect or settings.dialect
     if chosen_dialect is not None and chosen_dialect not in dialects.names():
         usage_error(f"unknown dialect {chosen_dialect!r} (choose from {', '.join(dialects.names()) or 'none'})")
+    import os
+
     options = LintOptions(
         dialect=chosen_dialect,
         limits=Limits(max_bytes=size) if size else Limits(),
         selection=selection,
+        env=os.environ,
     )
     targets = files or ["."]
     report = LintReport()
@@ -97,7 +103,18 @@ def lint(
         data = sys.stdin.buffer.read(options.limits.max_bytes + 1)
         report.files.append(lint_bytes(data, stdin_filename or "-", options))
     if paths:
-        report.files.extend(lint_paths(paths, options, progress=None if quiet else _progress).files)
+        progress = _Progress()
+        try:
+            found = lint_paths(
+                paths,
+                options,
+                jobs=jobs,
+                on_start=None if quiet else progress.start,
+                on_progress=progress.advance,
+            )
+        finally:
+            progress.close()
+        report.files.extend(found.files)
 
     fmt = (format.value if format else None) or settings.format or ("full" if sys.stdout.isatty() else "concise")
     if fmt not in renderers.FORMATS:

@@ -7,11 +7,11 @@ them (schema + the program's load-time checks).
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from typing import Any, ClassVar
 
 from modelconf.diagnostics import Diagnostic
@@ -24,6 +24,9 @@ _DIALECT_MODULES: dict[str, str] = {
     "openclaw": "modelconf.dialects.openclaw",
     "openclaw-models": "modelconf.dialects.openclaw_models",
     "plano": "modelconf.dialects.plano",
+    "pi-auth": "modelconf.dialects.pi_auth",
+    "zot-auth": "modelconf.dialects.zot_auth",
+    "openclaw-auth": "modelconf.dialects.openclaw_auth",
 }
 
 SCHEMA_BASE = "https://modelconf.dev/schemas/"
@@ -77,12 +80,30 @@ def names() -> list[str]:
     return sorted(_DIALECT_MODULES)
 
 
+# Loaded dialect instances by module (tests may point a name at another module).
+_LOADED: dict[str, Dialect] = {}
+
+
 def get(name: str) -> Dialect:
     if name not in _DIALECT_MODULES:
         known = ", ".join(names()) or "none yet"
         raise ValueError(f"unknown dialect {name!r} (known: {known})")
-    dialect: Dialect = importlib.import_module(_DIALECT_MODULES[name]).DIALECT
+    module = _DIALECT_MODULES[name]
+    dialect = _LOADED.get(module)
+    if dialect is None:
+        dialect = _LOADED[module] = importlib.import_module(module).DIALECT
     return dialect
+
+
+@functools.cache
+def _path_patterns(dialect: Dialect) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern) for pattern in dialect.path_patterns)
+
+
+def _can_read(dialect: Dialect, document: Document) -> bool:
+    """Whether the dialect's program can parse the document's syntax: the JSON readers of pi, zot
+    and OpenClaw cannot read YAML, while a YAML reader (Plano) reads JSON too."""
+    return document.syntax != "yaml" or dialect.syntax == "yaml"
 
 
 def all_dialects() -> list[Dialect]:
@@ -134,11 +155,13 @@ def detect(document: Document, explicit: str | None = None) -> Detection:
                 span=document.span(("$schema",)) if document.has(("$schema",)) else None,
             )
         )
-    path = PurePosixPath(document.name.replace("\\", "/"))
-    by_path = [d for d in dialects if any(re.search(p, str(path)) for p in d.path_patterns)]
+    readable = [d for d in dialects if _can_read(d, document)]
+    path = document.name.replace("\\", "/")
+    file_name = path.rsplit("/", 1)[-1]
+    by_path = [d for d in readable if any(p.search(path) for p in _path_patterns(d))]
     if len(by_path) == 1:
         return Detection(by_path[0], f"path matches {by_path[0].title}", diagnostics)
-    candidates = by_path or [d for d in dialects if path.name in d.file_names] or dialects
+    candidates = by_path or [d for d in readable if file_name in d.file_names] or readable
     return _by_shape(document, candidates, diagnostics)
 
 

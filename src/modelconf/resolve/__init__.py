@@ -13,6 +13,7 @@ resolution being built), `_builtin` (the target's view of the catalog), `_creden
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from modelconf.catalog._facts import Catalog
 from modelconf.catalog._profiles import TargetProfile
@@ -32,13 +33,16 @@ def resolve(
     *,
     catalog: Catalog | None = None,
     profile: TargetProfile | None = None,
+    configs: Sequence[Any] = (),
     touched_only: bool = False,
 ) -> Resolution:
     """Resolve `irs` (in composition order) for `target`.
 
-    `catalog` and `profile` default to the built-in ones. `touched_only` builds the built-in view
-    only for the providers the files name (what lint needs for the O rules, at a fraction of the
-    cost); the result is then not a complete catalog.
+    `catalog` and `profile` default to the built-in ones. `configs` are the input documents as
+    `modelconf.credentials.ConfigFile`s: the credentials engine reads their key settings for each
+    provider's `auth.credentials`. `touched_only` builds the built-in view only for the providers
+    the files name and leaves credentials out (what lint needs for the O rules, at a fraction of
+    the cost); the result is then not a complete catalog.
     """
     from modelconf.catalog._profiles import load_profile
 
@@ -54,13 +58,13 @@ def resolve(
         only = _touched(irs, profile) if touched_only else None
         if catalog is None:
             catalog = _catalog_for(profile, only)
-        resolution = _resolve_catalog_target(irs, target, profile, catalog, only)
+        resolution = _resolve_catalog_target(irs, target, profile, catalog, only, None if touched_only else configs)
     resolution.sources = [{"file": ir.file, "dialect": ir.dialect, **({"sha256": ir.sha256} if ir.sha256 else {})} for ir in irs]
     return resolution
 
 
 def _resolve_catalog_target(
-    irs: Sequence[ConfigIR], target: str, profile: TargetProfile, catalog: Catalog, only: set[str] | None
+    irs: Sequence[ConfigIR], target: str, profile: TargetProfile, catalog: Catalog, only: set[str] | None, configs: Sequence[Any] | None
 ) -> Resolution:
     from modelconf.resolve._finish import finish
 
@@ -68,18 +72,17 @@ def _resolve_catalog_target(
         from modelconf.resolve.pi import resolve_pi
 
         resolution = resolve_pi(irs, profile, catalog, only=only)
-        finish(resolution, profile, profile.providers.get)
+        finish(resolution, profile, configs)
     elif target == "zot":
         from modelconf.resolve.zot import resolve_zot
 
         resolution = resolve_zot(irs, profile, catalog, only=only)
-        finish(resolution, profile, profile.providers.get)
+        finish(resolution, profile, configs)
     elif target == "openclaw":
         from modelconf.resolve.openclaw import resolve_openclaw
 
         resolution = resolve_openclaw(irs, profile, catalog, only=only)
-        # OpenClaw/Mayros finds a provider's credentials by its normalized id.
-        finish(resolution, profile, profile.provider)
+        finish(resolution, profile, configs)
     else:
         raise ValueError(f"unknown target {target!r}")
     return resolution

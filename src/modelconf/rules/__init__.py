@@ -33,6 +33,7 @@ _RULE_MODULES: tuple[str, ...] = (
     "modelconf.rules.zot",
     "modelconf.rules.openclaw",
     "modelconf.rules.plano",
+    "modelconf.rules.credentials",
     "modelconf.rules.overrides",
 )
 

@@ -1,0 +1,119 @@
+"""Config-side credentials, read from a parsed `Document`, one small function per dialect.
+
+Each returns `ConfigCredential`s: the provider id as written, the field, the raw value and its
+location. That is all the walkers use, so when the compiler produces an IR with credential
+references these functions are the only thing to swap.
+
+- pi / openclaw-models (pi's models.json format): `providers.<p>.apiKey`;
+- openclaw (the JSON5 config): `models.providers.<p>.apiKey` and `.auth`;
+- plano: `model_providers[i]` (or the deprecated `llm_providers[i]`): `access_key` and
+  `passthrough_auth`, per model entry (two entries of one provider can hold different keys);
+- zot: none (zot's models.json holds no credentials, reference/zot.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from modelconf.document import Document, PathT, pointer
+
+from modelconf.credentials._types import Location
+
+# Dialects whose files are pi's models.json format.
+PI_FORMAT = ("pi", "openclaw-models")
+
+
+@dataclass(frozen=True)
+class ConfigFile:
+    """A config document and the dialect it is read as."""
+
+    document: Document
+    dialect: str
+
+
+@dataclass(frozen=True)
+class ConfigCredential:
+    """One credential-related value in a config file. `value` may be a secret: not in the repr."""
+
+    dialect: str
+    provider: str
+    key: str  # the config key: apiKey, auth, access_key, passthrough_auth
+    location: Location
+    path: PathT
+    value: Any = field(default=None, repr=False)
+    # Plano: the entry's `model` and `name`; OpenClaw: nothing extra.
+    model: str | None = None
+    name: str | None = None
+
+
+def config_credentials(config: ConfigFile) -> list[ConfigCredential]:
+    """Every credential value in one config file, in file order."""
+    reader = _READERS.get(config.dialect)
+    return list(reader(config.document, config.dialect)) if reader else []
+
+
+def _loc(document: Document, path: PathT) -> Location:
+    return Location(document.name, document.span(path), pointer(path))
+
+
+def _providers(document: Document, root: PathT) -> Iterator[tuple[str, Mapping[str, Any], PathT]]:
+    holder = document.get(root)
+    if isinstance(holder, dict):
+        for name, block in holder.items():
+            if isinstance(block, dict):
+                yield name, block, root + (name,)
+
+
+def _pi(document: Document, dialect: str) -> Iterator[ConfigCredential]:
+    for name, block, path in _providers(document, ("providers",)):
+        if "apiKey" in block:
+            yield ConfigCredential(dialect, name, "apiKey", _loc(document, path + ("apiKey",)), path + ("apiKey",), block["apiKey"])
+
+
+def _openclaw(document: Document, dialect: str) -> Iterator[ConfigCredential]:
+    for name, block, path in _providers(document, ("models", "providers")):
+        for key in ("apiKey", "auth"):
+            if key in block:
+                yield ConfigCredential(dialect, name, key, _loc(document, path + (key,)), path + (key,), block[key])
+
+
+def plano_entries(document: Document) -> Iterator[tuple[int, Mapping[str, Any], PathT]]:
+    """(index, entry, path) of every model provider entry (`llm_providers` is the old name)."""
+    value = document.value if isinstance(document.value, dict) else {}
+    for key in ("model_providers", "llm_providers"):
+        entries = value.get(key)
+        if isinstance(entries, list):
+            for index, entry in enumerate(entries):
+                if isinstance(entry, dict):
+                    yield index, entry, (key, index)
+
+
+def _plano(document: Document, dialect: str) -> Iterator[ConfigCredential]:
+    for _, entry, path in plano_entries(document):
+        model = entry.get("model") if isinstance(entry.get("model"), str) else None
+        name = entry.get("name") if isinstance(entry.get("name"), str) else None
+        provider = model.split("/", 1)[0] if model else ""
+        for key in ("passthrough_auth", "access_key"):
+            if key in entry:
+                yield ConfigCredential(
+                    dialect, provider, key, _loc(document, path + (key,)), path + (key,), entry[key], model=model, name=name
+                )
+
+
+def _none(document: Document, dialect: str) -> Iterator[ConfigCredential]:
+    return iter(())
+
+
+_READERS = {"pi": _pi, "openclaw-models": _pi, "openclaw": _openclaw, "plano": _plano, "zot": _none}
+
+
+def dialect_for_target(target: str, document: Document) -> str:
+    """The dialect a config given to `explain --target T` is read as."""
+    if target == "openclaw":
+        value = document.value
+        # The agent-dir models.json (pi's format) has top-level providers; the JSON5 config has models.providers.
+        if isinstance(value, dict) and "providers" in value and "models" not in value:
+            return "openclaw-models"
+    return target

@@ -1,0 +1,195 @@
+"""Render an explanation: text for people, JSON (schemas/explain.schema.json) for machines.
+
+Values appear only as fingerprints; commands are shown (masked where they contain a key) but
+their output never is.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from modelconf.credentials._types import NOT_REACHED, Step
+from modelconf.diagnostics import Diagnostic
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from modelconf.explain import Explanation
+
+FORMAT = "modelconf.explain/1"
+SCHEMA_ID = "https://modelconf.dev/schemas/explain.json"
+_PROGRAMS = {"pi": "pi", "zot": "zot", "openclaw": "OpenClaw/Mayros", "plano": "Plano"}
+
+
+def _shown(value: Any) -> str:
+    from modelconf.explain._model import masked
+
+    value = masked(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_shown(v)}" for k, v in value.items() if v is not None)
+    if isinstance(value, list):
+        return ", ".join(_shown(v) for v in value)
+    return str(value)
+
+
+def render_text(result: Explanation) -> str:
+    program = _PROGRAMS.get(result.target, result.target)
+    view = result.model
+    lines = [f"{view.ref} as {program} sees it" + (f" (alias {result.request})" if result.alias else "")]
+    rows: list[tuple[str, str, str]] = []
+    for resolved in view.fields:
+        rows.append((resolved.name, _shown(resolved.value), resolved.source))
+    if view.entry is not None:
+        rows.append(("config entry", str(view.entry), ""))
+    for resolved in view.endpoint:
+        rows.append((resolved.name, _shown(resolved.value), resolved.source))
+    width = max((len(r[0]) for r in rows), default=0)
+    value_width = min(max((len(r[1]) for r in rows), default=0), 60)
+    for name, value, source in rows:
+        lines.append(f"  {name:<{width}}  {value:<{value_width}}  {source}".rstrip())
+    lines.extend(f"  note: {note}" for note in view.notes)
+
+    walk = result.walk
+    lines.append("")
+    where = [f"{result.env_source}"]
+    if result.auth_path is not None:
+        state = f"mode {result.auth_mode:04o}" if result.auth_exists and result.auth_mode is not None else ("present" if result.auth_exists else "not found")
+        where.append(f"auth file {result.auth_path} ({state})")
+    if result.dotenv is not None:
+        where.append(f".env {result.dotenv.path}")
+    lines.append(f"credentials for {walk.provider}, in {program}'s order ({'; '.join(where)}):")
+    lines.extend(_step_lines(walk.steps, walk.chosen, walk.fallback))
+    chosen = walk.chosen_step
+    if chosen is not None:
+        text = f"chosen: step {walk.chosen + 1 if walk.chosen is not None else '?'} ({chosen.source} {chosen.checked})"
+        if walk.fallback_step is not None and walk.fallback is not None:
+            text += f"; if the command fails: step {walk.fallback + 1} ({walk.fallback_step.source} {walk.fallback_step.checked})"
+        lines.append(text)
+    else:
+        lines.append(f"chosen: none: {walk.reason}")
+    if walk.rotation:
+        lines.append("")
+        lines.append("key rotation candidates, in order:")
+        lines.extend(_step_lines(walk.rotation, None, None))
+    if walk.setup:
+        lines.append("")
+        lines.append("setup:")
+        for item in walk.setup:
+            names = ", ".join(item.names)
+            extra = f" = {item.value}" if item.value is not None else ""
+            lacking = f"; missing {', '.join(item.missing_names)}" if item.result == "missing" and item.set_names else ""
+            flags = " (required)" if item.required and item.result == "missing" else ""
+            detail = f"; {item.detail}" if item.detail else ""
+            note = f"; {item.note}" if item.note else ""
+            lines.append(f"  {item.result:<8} {item.item}{extra} [{names}]{flags}{lacking}{detail}{note}")
+    if walk.notes:
+        lines.append("")
+        lines.extend(f"note: {note}" for note in walk.notes)
+    if result.diagnostics:
+        lines.append("")
+        lines.extend(_diagnostic_line(d) for d in result.diagnostics)
+    return "\n".join(lines) + "\n"
+
+
+def _step_lines(steps: tuple[Step, ...], chosen: int | None, fallback: int | None) -> list[str]:
+    if not steps:
+        return []
+    name_width = max(len(s.step) for s in steps)
+    checked_width = min(max(len(s.checked) for s in steps), 64)
+    out = []
+    for index, step in enumerate(steps):
+        marker = ">" if index == chosen else ("~" if index == fallback else " ")
+        shown = step.fingerprint or ""
+        line = f"  {marker} {index + 1:>2}  {step.step:<{name_width}}  {step.checked:<{checked_width}}  {step.result:<11} {shown}"
+        out.append(line.rstrip())
+        if step.detail and step.detail != step.warning and (step.result != NOT_REACHED or step.fingerprint or step.command):
+            out.append(f"{'':>{10 + name_width}}{step.detail}")
+        if step.warning:
+            out.append(f"{'':>{10 + name_width}}warning: {step.warning}")
+    return out
+
+
+def _diagnostic_line(diagnostic: Diagnostic) -> str:
+    where = diagnostic.file or "-"
+    if diagnostic.span is not None:
+        where += f":{diagnostic.span.start.line}:{diagnostic.span.start.column}"
+    text = f"{where}: {diagnostic.code} [{diagnostic.severity.label}] {diagnostic.message}"
+    return text + (f" (hint: {diagnostic.hint})" if diagnostic.hint else "")
+
+
+def _diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
+    out: dict[str, Any] = {"code": diagnostic.code, "severity": diagnostic.severity.label, "message": diagnostic.message, "file": diagnostic.file}
+    if diagnostic.span is not None:
+        out["line"] = diagnostic.span.start.line
+        out["column"] = diagnostic.span.start.column
+    if diagnostic.hint:
+        out["hint"] = diagnostic.hint
+    return out
+
+
+def to_json(result: Explanation) -> dict[str, Any]:
+    walk = result.walk
+    view = result.model
+    return {
+        "$schema": SCHEMA_ID,
+        "format": FORMAT,
+        "target": result.target,
+        "request": result.request,
+        "alias_of": result.alias,
+        "model": {
+            "ref": view.ref,
+            "provider": view.provider,
+            "id": view.model,
+            "known_provider": walk.known_provider,
+            "in_builtin_catalog": view.known_model,
+            "entry": _location(view.entry),
+            "fields": [f.as_dict() for f in view.fields],
+            "notes": list(view.notes),
+        },
+        "endpoint": [f.as_dict() for f in view.endpoint],
+        "credentials": {
+            "provider": walk.provider,
+            "chosen": walk.chosen,
+            "fallback": walk.fallback,
+            "reason": walk.reason,
+            "steps": [dict(s.as_dict(), index=i, chosen=i == walk.chosen) for i, s in enumerate(walk.steps)],
+            "rotation": [dict(s.as_dict(), index=i) for i, s in enumerate(walk.rotation)],
+        },
+        "setup": [item.as_dict() for item in walk.setup],
+        "sources": {
+            "environment": result.env_source,
+            "auth_file": None
+            if result.auth_path is None
+            else {
+                "path": result.auth_path,
+                "exists": result.auth_exists,
+                "mode": f"{result.auth_mode:04o}" if result.auth_mode is not None else None,
+                "default": result.auth_default,
+            },
+            "dotenv": result.dotenv.path if result.dotenv is not None else None,
+            "allow_exec": result.allow_exec,
+        },
+        "notes": list(walk.notes),
+        "diagnostics": [_diagnostic_json(d) for d in result.diagnostics],
+        "exit_code": result.exit_code,
+    }
+
+
+def _location(location: Any) -> dict[str, Any] | None:
+    if location is None:
+        return None
+    out: dict[str, Any] = {"file": location.file}
+    if location.span is not None:
+        out["line"] = location.span.start.line
+        out["column"] = location.span.start.column
+    if location.pointer is not None:
+        out["pointer"] = location.pointer
+    return out
+
+
+def dumps(result: Explanation) -> str:
+    return json.dumps(to_json(result), indent=2, ensure_ascii=False)

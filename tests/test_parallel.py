@@ -1,0 +1,62 @@
+"""Linting on several processes gives the same report as linting in one."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from modelconf import _parallel
+from modelconf.lint import LintOptions, lint_paths
+from modelconf.renderers import render
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "dialects"
+
+
+@pytest.fixture
+def many(tmp_path: Path) -> list[Path]:
+    """Every dialect fixture (valid and broken), each copied under a name detection still knows."""
+    files = []
+    for index, source in enumerate(sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".json", ".yaml") and not p.name.endswith(".expected.json"))):
+        folder = tmp_path / f"{index:03d}-{source.parent.parent.name}"
+        folder.mkdir()
+        target = folder / source.name
+        shutil.copy(source, target)
+        files.append(target)
+    assert len(files) > 100
+    return files
+
+
+def rendered(report, fmt: str) -> str:  # type: ignore[no-untyped-def]
+    buffer = io.StringIO()
+    render(fmt, report, buffer)
+    return buffer.getvalue()
+
+
+def test_two_workers_report_exactly_what_one_process_reports(many: list[Path]) -> None:
+    options = LintOptions()
+    one = lint_paths(many, options, jobs=1)
+    two = lint_paths(many, options, jobs=2)
+    assert [r.name for r in two.files] == [r.name for r in one.files]
+    assert [r.diagnostics for r in two.files] == [r.diagnostics for r in one.files]
+    assert [r.dialect for r in two.files] == [r.dialect for r in one.files]
+    assert one.exit_code() == two.exit_code() == 1
+    # Code frames need only the source text, which workers send back.
+    for fmt in ("full", "concise", "json", "sarif"):
+        assert rendered(two, fmt) == rendered(one, fmt)
+
+
+def test_progress_counts_every_file(many: list[Path]) -> None:
+    seen: list[int] = []
+    started: list[int] = []
+    lint_paths(many, LintOptions(), jobs=2, on_start=started.append, on_progress=seen.append)
+    assert started == [len(many)]
+    assert sum(seen) == len(many)
+
+
+def test_auto_jobs_keeps_small_runs_in_one_process() -> None:
+    assert _parallel.auto_jobs(1) == 1
+    assert _parallel.auto_jobs(_parallel.MIN_FILES_PER_JOB - 1) == 1
+    assert 1 <= _parallel.auto_jobs(10_000) <= 8
