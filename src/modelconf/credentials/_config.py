@@ -13,6 +13,7 @@ references these functions are the only thing to swap.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,8 +51,15 @@ class ConfigCredential:
 
 def config_credentials(config: ConfigFile) -> list[ConfigCredential]:
     """Every credential value in one config file, in file order."""
+    return list(_read(config))
+
+
+@functools.lru_cache(maxsize=4)
+def _read(config: ConfigFile) -> tuple[ConfigCredential, ...]:
+    # Cached: the compiler walks every provider of a file against the same file, which made
+    # compile time grow with the square of the providers (bench/compile_scale.py).
     reader = _READERS.get(config.dialect)
-    return list(reader(config.document, config.dialect)) if reader else []
+    return tuple(reader(config.document, config.dialect)) if reader else ()
 
 
 def _loc(document: Document, path: PathT) -> Location:
