@@ -93,6 +93,10 @@ def time_compile(path: Path, target: str, out: Path, runs: int) -> float:
 
 
 def main() -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _common import compile_sources
+
+    compile_sources()  # as an installed wheel is: no recompiling in every fresh process
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="10,100,1000,10000")

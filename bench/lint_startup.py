@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 FILES = {
     "pi": ("examples/pi/models.json", "pi"),
@@ -32,6 +33,10 @@ def run(code: str) -> float:
 
 
 def main() -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _common import compile_sources
+
+    compile_sources()  # as an installed wheel is: no recompiling in every fresh process
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=21)
     args = parser.parse_args()
