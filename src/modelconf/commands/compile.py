@@ -29,8 +29,9 @@ def compile_command(
 ) -> None:
     """Resolve config files over the target's built-in catalog and write the resolved catalog.
 
-    Exit codes: 0 written (or summarised) without errors; 1 errors found (nothing written unless
-    --force; an existing output file is left as it was); 2 usage error or unreadable input.
+    Exit codes: 0 written (or summarised) without errors; 1 errors found (then nothing is
+    written, and an existing output file is left as it was, unless you pass --force);
+    2 usage error or unreadable input.
     """
     from modelconf.compiler import CompileError, compile_files
 
@@ -134,6 +135,8 @@ def summary_text(result: Any) -> str:
     resolution = result.resolution
     lines = [f"target {result.target}: {', '.join(f.name for f in result.files)}"]
     lines += [f"  {name:<11} {value:>6}" for name, value in counts.items()]
+    if resolution.default_model:
+        lines.append(f"  default     {resolution.default_model}")
     touched = [m for key, m in sorted(resolution.models.items()) if m.origin in ("override", "user")]
     if touched:
         lines.append("")
