@@ -43,6 +43,9 @@ class CompileResult:
     resolution: Resolution | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     text: str | None = None
+    # The documents resolved, as `modelconf.credentials.ConfigFile`s (the credentials engine
+    # reads their key settings: compile for `auth.credentials`, explain and chat for the walk).
+    configs: list[Any] = field(default_factory=list)
 
     @property
     def fatal(self) -> bool:
@@ -92,8 +95,8 @@ def compile_files(
 
     read = [(f.document, dialect) for f, dialect in zip(files, dialects, strict=True) if f.document is not None and dialect is not None]
     irs = [_lower(document, dialect, result.target) for document, dialect in read]
-    configs = [ConfigFile(document, dialect) for document, dialect in read]
-    return finish_compile(result, irs, catalog=catalog, profile=profile, configs=configs)
+    result.configs = [ConfigFile(document, dialect) for document, dialect in read]
+    return finish_compile(result, irs, catalog=catalog, profile=profile, configs=result.configs)
 
 
 def finish_compile(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rt_helpers import catalog_dict
 
-from modelconf.runtime import FORMAT, CatalogError, EnvKeys, ProviderSpec, Runtime, UnknownModelError
+from modelconf.runtime import FORMAT, CatalogError, Runtime, UnknownModelError
 from modelconf.runtime._keys import fingerprint, redact
 
 
@@ -72,16 +72,28 @@ def test_ambiguous_and_unknown_models(tmp_path: Path) -> None:
         rt.model("zz")
 
 
-def test_env_keys_stand_in_follows_the_reference_order() -> None:
-    # reference/openclaw.md "API-key rotation": list var split on [\s,;]+, primary, prefix vars; deduplicated.
-    refs = (
-        {"source": "env-list", "name": "P_API_KEYS"},
-        {"source": "env", "name": "P_API_KEY"},
-        {"source": "env-prefix", "prefix": "P_API_KEY_"},
-    )
-    provider = ProviderSpec(id="p", api="openai-completions", base_url=None, auth_kind="api-key", auth_scheme="bearer", credentials=refs)
-    env = {"P_API_KEYS": "a, b;c\n a", "P_API_KEY": "d", "P_API_KEY_2": "e", "P_API_KEY_1": "b", "OTHER": "x"}
-    assert list(EnvKeys(env).api_keys(provider)) == ["a", "b", "c", "d", "e"]
+ROTATION_ENV = {"P_API_KEYS": "a, b;c\n a", "P_API_KEY": "d", "P_API_KEY_2": "e", "P_API_KEY_1": "b", "OTHER": "x"}
+
+
+def test_default_keys_are_openclaws_rotation_list(tmp_path: Path) -> None:
+    # reference/openclaw.md "API-key rotation": no live key, so the list var split on [\s,;]+,
+    # the primary, the prefixed vars in environment order; duplicates dropped.
+    data = dict(catalog_dict("http://x"), target="openclaw")
+    rt = Runtime.load(write(tmp_path, data), env=ROTATION_ENV, auth_file=str(tmp_path / "none.json"))
+    assert list(rt.credentials.api_keys(rt.model("p/m").provider)) == ["a", "b", "c", "d", "e"]
+    live = dict(ROTATION_ENV, MAYROS_LIVE_P_KEY="live")  # the live key alone
+    rt = Runtime.load(write(tmp_path, data), env=live, auth_file=str(tmp_path / "none.json"))
+    assert list(rt.credentials.api_keys(rt.model("p/m").provider)) == ["live"]
+
+
+def test_default_keys_of_other_targets_are_their_one_chosen_key(tmp_path: Path) -> None:
+    # reference/zot.md "Credential resolution order": the derived UPPER(id)_API_KEY; zot rotates nothing.
+    data = dict(catalog_dict("http://x"), target="zot")
+    rt = Runtime.load(write(tmp_path, data), env=ROTATION_ENV, auth_file=str(tmp_path / "none.json"))
+    assert list(rt.credentials.api_keys(rt.model("p/m").provider)) == ["d"]
+    # A caller's keys replace the engine.
+    rt = Runtime.load(write(tmp_path, data), keys={"p": ["k1", "k2"]})
+    assert list(rt.credentials.api_keys(rt.model("p/m").provider)) == ["k1", "k2"]
 
 
 def test_fingerprint_and_redact_never_show_the_key() -> None:

@@ -19,14 +19,17 @@ KEY = "sk-canary-chat-5555555555555555555555555555dddd"
 
 
 def catalog(tmp_path: Path, server: LoopbackServer) -> Path:
-    data = catalog_dict(server.url + "/v1", cost={"input": 2.5, "output": 10, "cache_read": 1.25, "cache_write": 0})
+    # Target zot: it derives P_API_KEY for any provider id (reference/zot.md, "Credential resolution order").
+    data = dict(catalog_dict(server.url + "/v1", cost={"input": 2.5, "output": 10, "cache_read": 1.25, "cache_write": 0}), target="zot")
     path = tmp_path / "resolved.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
 
 
 def invoke(args: list[str], stdin: str | None = None, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(app, args, input=stdin, env=env)
+    # No real home: zot's auth file is looked for under $ZOT_HOME.
+    isolated = {"HOME": "/nonexistent", "ZOT_HOME": "/nonexistent/zot", "P_API_KEY": None, **(env or {})}
+    return CliRunner().invoke(app, args, input=stdin, env=isolated)
 
 
 def test_text_streams_the_answer_and_ends_with_usage_and_cost(tmp_path: Path, server: LoopbackServer) -> None:
@@ -72,10 +75,16 @@ def test_error_event_exits_1_and_says_why_without_the_key(tmp_path: Path, server
 
 def test_usage_errors_exit_2(tmp_path: Path, server: LoopbackServer) -> None:
     cat = str(catalog(tmp_path, server))
-    r = invoke(["chat", "p/m", "Hi", "--config", "models.json"])
-    assert r.exit_code == 2 and "--config/--target compile on the fly, which comes with the compiler" in r.stderr
-    r = invoke(["chat", "p/m", "Hi", "--catalog", cat, "--auth-file", "auth.json"])
-    assert r.exit_code == 2 and "--auth-file is read by the credentials engine" in r.stderr
+    r = invoke(["chat", "p/m", "Hi"])
+    assert r.exit_code == 2 and r.stderr == "modelconf chat: give either --catalog resolved.json or --config FILE (compiled in memory)\n"
+    r = invoke(["chat", "p/m", "Hi", "--catalog", cat, "--config", "models.json"])
+    assert r.exit_code == 2 and "give either --catalog" in r.stderr
+    r = invoke(["chat", "p/m", "Hi", "--catalog", cat, "--target", "pi"])
+    assert r.exit_code == 2 and r.stderr == "modelconf chat: --target goes with --config; a resolved catalog names its target\n"
+    r = invoke(["chat", "p/m", "Hi", "--catalog", cat, "--auth-file", str(tmp_path / "auth.json")])
+    assert r.exit_code == 2 and r.stderr == f"{tmp_path / 'auth.json'}: P010 no such file\n"
+    r = invoke(["chat", "p/m", "Hi", "--catalog", cat, "--env-file", str(tmp_path / "missing.env")])
+    assert r.exit_code == 2 and r.stderr == f"modelconf chat: cannot read the env file {tmp_path / 'missing.env'}\n"
     r = invoke(["chat", "nope", "Hi", "--catalog", cat])
     assert r.exit_code == 2 and "modelconf chat: no model 'nope' in" in r.stderr
     bad = tmp_path / "old.json"
@@ -87,7 +96,7 @@ def test_usage_errors_exit_2(tmp_path: Path, server: LoopbackServer) -> None:
 
 def test_ctrl_c_aborts_cleanly_with_130(tmp_path: Path, server: LoopbackServer) -> None:
     server.script(Endless(b'data: {"choices":[{"index":0,"delta":{"content":"la "}}]}\n\n', interval=0.01))
-    env = dict(os.environ, P_API_KEY=KEY, PYTHONUNBUFFERED="1")
+    env = dict(os.environ, P_API_KEY=KEY, PYTHONUNBUFFERED="1", HOME=str(tmp_path), ZOT_HOME=str(tmp_path / "zot"))
     proc = subprocess.Popen(
         [sys.executable, "-m", "modelconf", "chat", "p/m", "Hi", "--catalog", str(catalog(tmp_path, server))],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,

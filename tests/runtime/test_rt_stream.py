@@ -11,6 +11,7 @@ import json
 import socket
 import threading
 from typing import Any
+from pathlib import Path
 
 import pytest
 from rt_helpers import catalog_dict, sse_fixture
@@ -301,9 +302,9 @@ def test_connect_error_is_retried_then_reported() -> None:
     assert sleeps == [0.5, 1.0]
 
 
-def test_no_key_is_an_error_event() -> None:
+def test_no_key_is_an_error_event(tmp_path: Path) -> None:
     cat = parse(catalog_dict("http://127.0.0.1:9/v1"))
-    with Runtime(cat) as rt:
+    with Runtime(cat, env={}, auth_file=str(tmp_path / "auth.json")) as rt:
         events = list(rt.stream("p/m", "Hi"))
     assert types(events) == ["error"]
     assert events[0].error == "no API key for provider 'p'"  # type: ignore[union-attr]

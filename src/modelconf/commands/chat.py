@@ -1,13 +1,12 @@
 """`modelconf chat MODEL PROMPT`: stream one answer through the runtime.
 
-The runtime (and so httpx) is imported inside the command, so `modelconf --help` and `lint`
-do not pay for it.
+The catalog is a resolved catalog (`--catalog`) or config files compiled in memory (`--config`,
+the same compile as `modelconf compile`). Keys come from the credentials engine: the target's
+walk over the environment (or `--env-file`), its auth file (or `--auth-file`), the configs and
+the CLI key; commands run only with `--allow-exec`. Without a credential nothing is sent.
 
-Keys: until the credentials engine lands, a minimal STAND-IN reads the key from
-`--api-key-stdin`, or from the environment variables (and `--env-file`) named by the catalog's
-credential references (`env`, `env-list`, `env-prefix`). `--auth-file`, `--config` and `--target`
-are accepted and refused with a clear message; they arrive with the credentials engine and the
-compiler.
+The runtime, the compiler and the engine (and so httpx) are imported inside the command, so
+`modelconf --help` and `lint` do not pay for them.
 """
 
 from __future__ import annotations
@@ -17,12 +16,15 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import typer
 
 if TYPE_CHECKING:
-    from modelconf.runtime import ChatStream, Event
+    from modelconf.credentials import EngineCredentials
+    from modelconf.credentials._config import ConfigFile
+    from modelconf.credentials._sources import Sources
+    from modelconf.runtime import Catalog, ChatStream, Event, ModelSpec
 
 DIM, RESET = "\x1b[2m", "\x1b[0m"
 
@@ -36,49 +38,116 @@ def chat(
     model: str = typer.Argument(..., help="Model key (provider/id), alias or id."),
     prompt: str = typer.Argument(..., help="The user message."),
     catalog: Path | None = typer.Option(None, "--catalog", help="A resolved catalog (`modelconf compile -o`)."),
-    config: list[Path] | None = typer.Option(None, "--config", help="Config files to compile on the fly (not yet)."),
-    target: str | None = typer.Option(None, "--target", help="Target program of --config (not yet)."),
+    config: list[Path] | None = typer.Option(None, "--config", "-c", help="Config files compiled in memory instead (repeatable, left to right)."),
+    target: str | None = typer.Option(None, "--target", "-t", help="Target program of --config: pi, zot, openclaw, plano (default: the files' dialect)."),
     system: str | None = typer.Option(None, "--system", help="System prompt."),
     max_tokens: int | None = typer.Option(None, "--max-tokens", min=1, help="Maximum output tokens."),
     output: ChatFormat = typer.Option(ChatFormat.text, "--format", help="text: the answer as it streams; jsonl: every event as a JSON line."),
-    auth_file: Path | None = typer.Option(None, "--auth-file", help="The target's auth file (not yet)."),
-    env_file: Path | None = typer.Option(None, "--env-file", help="A .env file whose variables count as environment."),
-    api_key_stdin: bool = typer.Option(False, "--api-key-stdin", help="Read the API key from the first line of stdin."),
+    auth_file: Path | None = typer.Option(None, "--auth-file", help="The target's auth file (default: where the target keeps it)."),
+    env_file: Path | None = typer.Option(None, "--env-file", help="Use the KEY=VALUE lines of this file as the environment for the key walk."),
+    api_key_stdin: bool = typer.Option(False, "--api-key-stdin", help="Read the key given on the target's command line from the first line of stdin."),
+    allow_exec: bool = typer.Option(False, "--allow-exec", help="Run !command keys (pi) and api_key_command (zot); without it nothing runs."),
 ) -> None:
-    """Stream a chat completion: text as it arrives, thinking dimmed, usage and cost at the end."""
-    if config or target:
-        _usage_error("--config/--target compile on the fly, which comes with the compiler; for now run "
-                     "`modelconf compile FILES -o resolved.json` and pass --catalog resolved.json")  # fmt: skip
-    if auth_file is not None:
-        _usage_error("--auth-file is read by the credentials engine, which is not there yet; use "
-                     "--api-key-stdin or the environment variables the catalog names")  # fmt: skip
-    if catalog is None:
-        _usage_error("give the resolved catalog with --catalog resolved.json")
-    assert catalog is not None
+    """Stream a chat completion: text as it arrives, thinking dimmed, usage and cost at the end.
 
-    from modelconf.runtime import CatalogError, EnvKeys, Runtime, UnknownModelError, UnsupportedApiError
+    Exit codes: 0 done; 1 an error event, errors in the --config files, or no credential (nothing
+    is sent); 2 usage error or unreadable input; 130 interrupted.
+    """
+    if (catalog is None) == (not config):
+        _usage_error("give either --catalog resolved.json or --config FILE (compiled in memory)")
+    if catalog is not None and target is not None:
+        _usage_error("--target goes with --config; a resolved catalog names its target")
 
-    environ: dict[str, str] = dict(os.environ)
-    if env_file is not None:
-        try:
-            environ.update(_read_env_file(env_file))
-        except OSError as exc:
-            _usage_error(f"{env_file}: cannot read the env file: {exc.strerror or exc}")
+    from modelconf.credentials import EngineCredentials
+    from modelconf.credentials._sources import SourceError, gather, home_directory
+    from modelconf.runtime import CatalogError, Runtime, UnknownModelError, UnsupportedApiError
+
     cli_key = None
     if api_key_stdin:
         cli_key = sys.stdin.readline().strip()
         if not cli_key:
             _usage_error("--api-key-stdin: stdin had no key on its first line")
-    credentials = EnvKeys(environ, cli_key=cli_key)
+    if catalog is not None:
+        resolved, configs = _load_catalog(catalog)
+    else:
+        resolved, configs = _compile(config or [], target)
     try:
-        runtime = Runtime.load(catalog, credentials=credentials)
-        stream = runtime.stream(model, prompt, system=system, max_tokens=max_tokens, api_key=cli_key)
+        sources = gather(
+            resolved.target, configs=configs, auth_file=str(auth_file) if auth_file is not None else None, env=os.environ,
+            env_file=str(env_file) if env_file is not None else None, cli_key=cli_key, allow_exec=allow_exec, home=home_directory(),
+        )  # fmt: skip
+    except (SourceError, ValueError) as exc:
+        _usage_error(str(exc))
+    if sources.fatal:
+        _print_diagnostics(sources.diagnostics)
+        raise typer.Exit(2)
+    credentials = EngineCredentials(resolved.target, sources.inputs)
+    try:
+        runtime = Runtime(resolved, credentials=credentials)
+        spec = runtime.model(model)
+        stream = runtime.stream(spec, prompt, system=system, max_tokens=max_tokens)
     except (CatalogError, UnknownModelError, UnsupportedApiError) as exc:
         _usage_error(str(exc).strip("'\""))
-        return
+    _check_credential(spec, credentials, sources, cli_key is not None)
     with runtime:
         code = _render(stream, output, sys.stdout, sys.stderr)
     raise typer.Exit(code)
+
+
+def _load_catalog(path: Path) -> tuple[Catalog, list[ConfigFile]]:
+    """A resolved catalog, and the configs it was compiled from (read now, for config-side keys)."""
+    from modelconf.credentials._sources import read_configs
+    from modelconf.runtime import CatalogError
+    from modelconf.runtime._catalog import load
+
+    try:
+        resolved = load(path)
+    except CatalogError as exc:
+        _usage_error(str(exc))
+    configs, notes = read_configs(resolved.sources)
+    for note in notes:
+        typer.echo(f"modelconf chat: note: {note}", err=True)
+    return resolved, configs
+
+
+def _compile(paths: list[Path], target: str | None) -> tuple[Catalog, list[ConfigFile]]:
+    """Compile the configs in memory, as `modelconf compile` does; errors stop before any request."""
+    from modelconf.compiler import CompileError, compile_files
+    from modelconf.runtime._catalog import compiled
+
+    try:
+        result = compile_files(paths, target=target)
+    except CompileError as exc:
+        _usage_error(str(exc))
+    if result.fatal or result.errors:
+        _print_diagnostics(result.report().diagnostics)
+        typer.echo("modelconf chat: the config files have errors; nothing was sent", err=True)
+        raise typer.Exit(2 if result.fatal else 1)
+    assert result.text is not None
+    return compiled(json.loads(result.text), source=", ".join(str(p) for p in paths)), list(result.configs)
+
+
+def _check_credential(spec: ModelSpec, credentials: EngineCredentials, sources: Sources, cli_key_given: bool) -> None:
+    """Stop before any request when the target finds no key (or would run a command without
+    --allow-exec), showing where it looked; and refuse a CLI key the target would not use."""
+    from modelconf.explain._render import PROGRAMS, rotation_lines, walk_lines
+
+    provider = spec.provider
+    walk = credentials.walk_for(provider)
+    program = PROGRAMS.get(walk.target, walk.target)
+    chosen = walk.chosen_step
+    if cli_key_given and (chosen is None or chosen.source != "cli"):
+        _usage_error(f"--api-key-stdin: {program} does not take a key on its command line for {walk.provider}; "
+                     "put the key where it looks (`modelconf explain` shows where)")  # fmt: skip
+    if provider.auth_kind == "none" or provider.auth_scheme == "none" or credentials.api_keys(provider):
+        return
+    if chosen is not None and chosen.command is not None and chosen.secret is None:
+        headline = f"the key for {walk.provider} comes from a command ({chosen.command}); pass --allow-exec to run it"
+    else:
+        headline = f"no credential for {walk.provider}: nothing was sent"
+    lines = [f"modelconf chat: {headline}", *walk_lines(walk, sources.where()), *rotation_lines(walk)]
+    typer.echo("\n".join(lines), err=True)
+    raise typer.Exit(1)
 
 
 def _render(stream: ChatStream, output: ChatFormat, out: TextIO, err: TextIO) -> int:
@@ -139,21 +208,13 @@ def _summary(last: Event) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def _read_env_file(path: Path) -> dict[str, str]:
-    """KEY=VALUE lines; `export ` prefixes, comments and matching quotes are allowed."""
-    values: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        name, _, value = line.removeprefix("export ").partition("=")
-        value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-            value = value[1:-1]
-        values[name.strip()] = value
-    return values
+def _print_diagnostics(diagnostics: Any) -> None:
+    from modelconf.renderers import concise
+
+    for diagnostic in diagnostics:
+        sys.stderr.write(concise.line(diagnostic) + "\n")
 
 
-def _usage_error(message: str) -> None:
+def _usage_error(message: str) -> NoReturn:
     typer.echo(f"modelconf chat: {message}", err=True)
     raise typer.Exit(2)

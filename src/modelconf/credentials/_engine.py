@@ -17,7 +17,7 @@ from modelconf.credentials import _openclaw, _pi, _plano, _zot
 from modelconf.credentials._common import decide, setup_items
 from modelconf.credentials._draft import Draft
 from modelconf.credentials._forms import env_value, openclaw_substitute, pi_value
-from modelconf.credentials._types import PRESENT, CredentialWalk, Inputs, Secret, Step
+from modelconf.credentials._types import PRESENT, SET, CredentialWalk, Inputs, Secret, Step
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -54,15 +54,21 @@ def walk(
     *,
     inputs: Inputs | None = None,
     profile: TargetProfile | None = None,
+    entry: str | None = None,
 ) -> CredentialWalk:
-    """Walk `target`'s credential resolution order for a provider (id or alias)."""
+    """Walk `target`'s credential resolution order for a provider (id or alias).
+
+    `entry` (Plano) names the `model_providers` entry serving the model: the resolved catalog's
+    provider id, which `provider/model` cannot always rebuild (a `name`d entry, an unknown prefix
+    with `provider_interface`).
+    """
     from modelconf.catalog._profiles import load_profile
 
     inputs = inputs if inputs is not None else Inputs()
     profile = profile if profile is not None else load_profile(target)
     provider, known = resolve_provider(profile, provider_id)
     if profile.target == "plano":
-        draft = _plano.walk(profile, provider, known, inputs, model_id)
+        draft = _plano.walk(profile, provider, known, inputs, model_id, entry)
     else:
         draft = _WALKERS[profile.target](profile, provider, known, inputs)
     steps, chosen, fallback, reason = decide(draft.steps)
@@ -157,24 +163,27 @@ def credential_refs(
 # -- for the runtime --------------------------------------------------------------------------
 
 
-def candidate_keys(target: str, provider_id: str, *, inputs: Inputs | None = None) -> list[Secret]:
-    """The keys to try for a provider, in order, without duplicates (values: in-process only).
+def candidate_keys(
+    target: str, provider_id: str, model_id: str | None = None, *, inputs: Inputs | None = None, entry: str | None = None
+) -> list[Secret]:
+    """The keys to try for a provider, in order, without duplicates (values: in-process only)."""
+    return walk_keys(walk(target, provider_id, model_id, inputs=inputs, entry=entry))
 
-    The walk's chosen key comes first (a command runs only with `inputs.allow_exec`). For
+
+def walk_keys(result: CredentialWalk) -> list[Secret]:
+    """A walk's keys in the order the runtime tries them on rate limits.
+
+    The chosen key comes first (a command has a value only when it ran, with `allow_exec`). For
     OpenClaw/Mayros the rotation candidates follow (`collectProviderApiKeysForExecution`: the
     resolved auth key first, then the live key alone, or the list, primary, prefixed and
-    fallback variables).
+    fallback variables); other targets use their one chosen key.
     """
-    inputs = inputs if inputs is not None else Inputs()
-    result = walk(target, provider_id, inputs=inputs)
     keys: list[Secret] = []
     step = result.chosen_step
-    # A tentative step that has not run has no value: the caller runs with allow_exec or skips it.
     if step is not None and step.secret is not None:
         keys.append(step.secret)
     if result.target == "openclaw":
-        env = _openclaw.effective_env(inputs.env, _openclaw.config_document(inputs), inputs.dotenv)
-        keys.extend(_openclaw.rotation_keys(result.provider, env, inputs.app_prefix))
+        keys.extend(s.secret for s in result.rotation if s.secret is not None and s.offers and s.result == SET)
     return list(dict.fromkeys(keys))
 
 
@@ -249,13 +258,15 @@ def _pointer_path(text: str, document: Any) -> tuple[str | int, ...]:
 class EngineCredentials:
     """The runtime's `Credentials` interface over the engine (`api_keys`, `resolve`).
 
-    `api_keys(provider)` walks the target's order for `provider.id`; `resolve(ref)` reads one
-    resolved-catalog credential reference. Values stay in-process.
+    `api_keys(provider)` walks the target's order for the provider once (a command runs at most
+    once, as pi caches its result for the process) and returns `walk_keys`; `resolve(ref)` reads
+    one resolved-catalog credential reference. Values stay in-process.
     """
 
     def __init__(self, target: str, inputs: Inputs | None = None) -> None:
         self.target = target
         self.inputs = inputs if inputs is not None else Inputs()
+        self._walks: dict[tuple[str, str | None], CredentialWalk] = {}
 
     @classmethod
     def for_target(
@@ -267,20 +278,31 @@ class EngineCredentials:
         auth_file: str | None = None,
         home: str | None = None,
         allow_exec: bool = False,
+        configs: Sequence[Any] = (),
     ) -> EngineCredentials:
         """Credentials as the target would find them: its default auth file unless one is given."""
-        import sys
+        from modelconf.credentials._sources import gather
 
-        from modelconf.catalog._profiles import load_profile
-        from modelconf.credentials._files import default_auth_path, read_auth_file
+        sources = gather(target, configs=configs, auth_file=auth_file, env=env, cli_key=cli_key, allow_exec=allow_exec, home=home)
+        return cls(target, sources.inputs)
 
-        profile = load_profile(target)
-        path = auth_file or (default_auth_path(profile, env, home, sys.platform) if profile.auth_file else None)
-        auth = read_auth_file(path, target) if path else None
-        return cls(target, Inputs(env=env, cli_key=cli_key, auth=auth, home=home, allow_exec=allow_exec))
+    def walk_for(self, provider: Any) -> CredentialWalk:
+        """The walk for a resolved-catalog provider (a `ProviderSpec`, or anything with `id`).
+
+        Plano's provider id is its `model_providers` entry: the walk finds that entry and uses
+        the provider `interface` (what Plano's own checks know the provider by)."""
+        interface = getattr(provider, "interface", None)
+        key = (provider.id, interface)
+        if key not in self._walks:
+            if self.target == "plano":
+                provider_id = interface or provider.id.split("/", 1)[0]
+                self._walks[key] = walk(self.target, provider_id, inputs=self.inputs, entry=provider.id)
+            else:
+                self._walks[key] = walk(self.target, provider.id, inputs=self.inputs)
+        return self._walks[key]
 
     def api_keys(self, provider: Any) -> Sequence[str]:
-        return [key.reveal() for key in candidate_keys(self.target, provider.id, inputs=self.inputs)]
+        return [key.reveal() for key in walk_keys(self.walk_for(provider))]
 
     def resolve(self, ref: Mapping[str, Any]) -> str | None:
         values = resolve_ref(ref, self.inputs)

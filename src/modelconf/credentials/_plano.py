@@ -26,10 +26,18 @@ if TYPE_CHECKING:
 MISSING_KEYS = "✗ Missing API keys!"
 
 
-def find_entry(inputs: Inputs, provider_id: str, model_id: str | None) -> tuple[Document, PathT, dict[str, Any]] | None:
-    """The model provider entry serving provider/model: exact `model` or `name`, else `provider/*`."""
+def find_entry(
+    inputs: Inputs, provider_id: str, model_id: str | None, name: str | None = None
+) -> tuple[Document, PathT, dict[str, Any]] | None:
+    """The model provider entry serving provider/model: the entry called `name` when given (the
+    resolved catalog's provider id: `name`, else `model`), else exact `model` or `name`, else
+    `provider/*`."""
     wanted = f"{provider_id}/{model_id}" if model_id else None
     candidates = list(_entries(inputs))
+    if name is not None:
+        for document, path, entry in candidates:
+            if (entry.get("name") or entry.get("model")) == name:
+                return document, path, entry
     if wanted is not None:
         for document, path, entry in candidates:
             if entry.get("model") == wanted or entry.get("name") == wanted:
@@ -53,16 +61,18 @@ def _entries(inputs: Inputs) -> Iterator[tuple[Document, PathT, dict[str, Any]]]
                 yield config.document, path, dict(entry)
 
 
-def walk(profile: TargetProfile, provider: TargetProvider, known: bool, inputs: Inputs, model_id: str | None = None) -> Draft:
+def walk(
+    profile: TargetProfile, provider: TargetProvider, known: bool, inputs: Inputs, model_id: str | None = None, entry: str | None = None
+) -> Draft:
     draft = Draft()
-    found = find_entry(inputs, provider.id, model_id)
+    found = find_entry(inputs, provider.id, model_id, entry)
     conventional = [v.name for v in provider.env if v.conventional]
     if conventional:
         draft.notes.append(f"Plano reads no variable by itself; its examples write access_key: ${conventional[0]}.")
     given = any(isinstance(c, ConfigFile) and c.dialect == "plano" for c in inputs.configs)
     for order in profile.credential_order:
         if order.step == "passthrough":
-            draft.steps.append(_passthrough(found, order.step, given))
+            draft.steps.append(_passthrough(found, order.step, given, inputs.cli_key))
         elif order.step == "access-key":
             draft.steps.append(_access_key(found, order.step, given, provider.id, model_id))
         elif order.step == "access-key-lookup" and found is not None:
@@ -76,7 +86,7 @@ def _loc(document: Document, path: PathT) -> Location:
     return Location(document.name, document.span(path), pointer(path))
 
 
-def _passthrough(found: tuple[Document, PathT, dict[str, Any]] | None, step: str, given: bool) -> Step:
+def _passthrough(found: tuple[Document, PathT, dict[str, Any]] | None, step: str, given: bool, cli_key: str | None = None) -> Step:
     ref: dict[str, Any] = {"source": "cli"}
     if found is None:
         return Step(step, "cli", "passthrough_auth", UNSET, "no config given (--config)" if not given else "no entry for this model", ref)
@@ -87,7 +97,11 @@ def _passthrough(found: tuple[Document, PathT, dict[str, Any]] | None, step: str
         detail = "the client's Authorization / x-api-key header is forwarded"
         if "access_key" in entry:
             detail += "; the access_key is ignored (Plano warns about both being set)"
-        return Step(step, "cli", label, PRESENT, detail, dict(ref, file=document.name, pointer=pointer(key_path)), _loc(document, key_path))
+        # The client's key: the one given on the command line (modelconf chat is the client).
+        secret = Secret(cli_key) if cli_key else None
+        if secret is not None:
+            detail += "; the key given on the command line is that header"
+        return Step(step, "cli", label, PRESENT, detail, dict(ref, file=document.name, pointer=pointer(key_path)), _loc(document, key_path), secret=secret)
     return Step(step, "cli", label, UNSET, "not set", ref, _loc(document, key_path) if "passthrough_auth" in entry else None)
 
 

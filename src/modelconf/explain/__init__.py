@@ -16,21 +16,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from modelconf.credentials import (
-    AuthFile,
-    ConfigFile,
-    CommandRunner,
-    CredentialWalk,
-    DotEnv,
-    Inputs,
-    default_auth_path,
-    dialect_for_target,
-    permission_problem,
-    read_auth_file,
-    read_dotenv,
-    resolve_provider,
-    walk,
-)
+from modelconf.credentials import ConfigFile, CommandRunner, CredentialWalk, DotEnv, dialect_for_target, resolve_provider, walk
+from modelconf.credentials._sources import SourceError, gather
 from modelconf.diagnostics import Diagnostic
 from modelconf.explain._model import ModelView, model_view, resolve_alias, split_model_ref
 from modelconf.explain._render import render_text, to_json
@@ -91,15 +78,6 @@ def explain(
 
     diagnostics: list[Diagnostic] = []
     fatal = False
-    environment: Mapping[str, str] = dict(env) if env is not None else {}
-    env_source = "the environment"
-    if env_file is not None:
-        loaded = read_dotenv(env_file)
-        if loaded is None:
-            raise ExplainError(f"cannot read the env file {env_file}")
-        environment = dict(loaded.values)
-        env_source = env_file
-        diagnostics.extend(_dotenv_problems(loaded))
     documents = []
     for path in configs:
         read = read_path(path)
@@ -127,31 +105,18 @@ def explain(
     if model_id is None and alias is None and "/" not in model and not known:
         raise ExplainError(f"MODEL must be provider/model (or an alias the config defines), not {model!r}")
 
-    auth = None
-    auth_path = auth_file
-    auth_default = auth_file is None
-    if profile.auth_file is not None:
-        if auth_path is None:
-            auth_path = default_auth_path(profile, environment, home, platform, app_prefix)
-        if auth_path is not None:
-            auth = read_auth_file(auth_path, target, platform=platform)
-            if not auth.exists and not auth_default:
-                from modelconf.rules import parse as parse_rules
-
-                diagnostics.append(parse_rules.UNREADABLE("no such file", file=auth_path))
-                fatal = True
-            fatal = fatal or any(is_fatal(d.code) for d in auth.diagnostics)
-            diagnostics.extend(auth.diagnostics)
-            diagnostics.extend(permission_diagnostics(auth, platform))
-    dotenv = _dotenv_for(target, profile, configs, environment, home, app_prefix)
-    if dotenv is not None:
-        diagnostics.extend(_dotenv_problems(dotenv))
-
-    inputs = Inputs(
-        env=environment, cli_key=cli_key, auth=auth, configs=config_files, dotenv=dotenv, home=home,
-        platform=platform, allow_exec=allow_exec, runner=runner, exists=exists, now_ms=now_ms,
-        app_prefix=app_prefix, profile_id=profile_id,
-    )
+    try:
+        sources = gather(
+            target, configs=config_files, auth_file=auth_file, env=env, env_file=env_file, cli_key=cli_key, allow_exec=allow_exec,
+            runner=runner, home=home, platform=platform, now_ms=now_ms, app_prefix=app_prefix, profile_id=profile_id, exists=exists,
+        )  # fmt: skip
+    except SourceError as error:
+        raise ExplainError(str(error)) from None
+    diagnostics = sources.diagnostics + diagnostics
+    fatal = fatal or sources.fatal
+    inputs = sources.inputs
+    environment = inputs.env
+    auth = sources.auth
     result = walk(target, provider_text, model_id, inputs=inputs, profile=profile)
     view = model_view(profile, provider, known, model_id, config_files, environment)
     return Explanation(
@@ -163,23 +128,13 @@ def explain(
         auth_path=auth.path if auth is not None else None,
         auth_exists=bool(auth is not None and auth.exists),
         auth_mode=auth.mode if auth is not None else None,
-        auth_default=auth_default,
-        dotenv=dotenv,
-        env_source=env_source,
+        auth_default=sources.auth_default,
+        dotenv=sources.dotenv,
+        env_source=sources.env_source,
         diagnostics=diagnostics,
         fatal=fatal,
         allow_exec=allow_exec,
     )
-
-
-def permission_diagnostics(auth: AuthFile, platform: str) -> list[Diagnostic]:
-    """K: an auth file group or others can access."""
-    problem = permission_problem(auth.mode, platform) if auth.exists else None
-    if problem is None:
-        return []
-    from modelconf.rules import credentials as rules
-
-    return [rules.AUTH_FILE_PERMISSIONS(f"this auth file holds keys and its {problem}", file=auth.path, hint=f"chmod 600 {auth.path}")]
 
 
 def _guess_target(documents: Sequence[Any]) -> str | None:
@@ -198,41 +153,3 @@ def _guess_target(documents: Sequence[Any]) -> str | None:
         if isinstance(value.get("models"), dict) and "providers" in value["models"]:
             return "openclaw"
     return None
-
-
-def _dotenv_for(
-    target: str, profile: Any, configs: Sequence[str], env: Mapping[str, str], home: str | None, app_prefix: str | None
-) -> DotEnv | None:
-    """Plano: the .env beside the config (read instead of the environment). OpenClaw/Mayros:
-    `<stateDir>/.env` (fills unset variables)."""
-    name = (profile.config_file.get("dotenv") or {}).get("name", ".env")
-    if target == "plano":
-        for path in configs:
-            candidate = os.path.join(os.path.dirname(os.path.abspath(path)), name)
-            if os.path.isfile(candidate):
-                return read_dotenv(candidate)
-        return None
-    if target == "openclaw":
-        spec = profile.config_file.get("home") or {}
-        app = (app_prefix or profile.setting("app_prefix")).upper()
-        state = env.get(str(spec.get("variable", "")).replace("MAYROS", app))
-        if not state:
-            fallbacks = [f.replace(".mayros", "." + app.lower()) for f in spec.get("fallbacks", ())]
-            state = next((f for f in fallbacks), None)
-        if state and (state == "~" or state.startswith("~/")):
-            state = (home.rstrip("/") + state[1:]) if home else None
-        if state:
-            candidate = os.path.join(state, ".env")
-            if os.path.isfile(candidate):
-                return read_dotenv(candidate)
-    return None
-
-
-def _dotenv_problems(dotenv: DotEnv) -> list[Diagnostic]:
-    from modelconf.diagnostics import Span
-    from modelconf.rules import credentials as rules
-
-    return [
-        rules.DOTENV_LINE(f"{problem}; this line is ignored", file=dotenv.path, span=Span.at(line, 1))
-        for line, problem in dotenv.problems
-    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from modelconf.credentials._types import NOT_REACHED, Step
+from modelconf.credentials._types import NOT_REACHED, CredentialWalk, Step
 from modelconf.diagnostics import Diagnostic
 
 TYPE_CHECKING = False
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 FORMAT = "modelconf.explain/1"
 SCHEMA_ID = "https://modelconf.dev/schemas/explain.json"
-_PROGRAMS = {"pi": "pi", "zot": "zot", "openclaw": "OpenClaw/Mayros", "plano": "Plano"}
+PROGRAMS = {"pi": "pi", "zot": "zot", "openclaw": "OpenClaw/Mayros", "plano": "Plano"}
 
 
 def _shown(value: Any) -> str:
@@ -37,7 +37,7 @@ def _shown(value: Any) -> str:
 
 
 def render_text(result: Explanation) -> str:
-    program = _PROGRAMS.get(result.target, result.target)
+    program = PROGRAMS.get(result.target, result.target)
     view = result.model
     lines = [f"{view.ref} as {program} sees it" + (f" (alias {result.request})" if result.alias else "")]
     rows: list[tuple[str, str, str]] = []
@@ -61,20 +61,8 @@ def render_text(result: Explanation) -> str:
         where.append(f"auth file {result.auth_path} ({state})")
     if result.dotenv is not None:
         where.append(f".env {result.dotenv.path}")
-    lines.append(f"credentials for {walk.provider}, in {program}'s order ({'; '.join(where)}):")
-    lines.extend(_step_lines(walk.steps, walk.chosen, walk.fallback))
-    chosen = walk.chosen_step
-    if chosen is not None:
-        text = f"chosen: step {walk.chosen + 1 if walk.chosen is not None else '?'} ({chosen.source} {chosen.checked})"
-        if walk.fallback_step is not None and walk.fallback is not None:
-            text += f"; if the command fails: step {walk.fallback + 1} ({walk.fallback_step.source} {walk.fallback_step.checked})"
-        lines.append(text)
-    else:
-        lines.append(f"chosen: none: {walk.reason}")
-    if walk.rotation:
-        lines.append("")
-        lines.append("key rotation candidates, in order:")
-        lines.extend(_step_lines(walk.rotation, None, None))
+    lines.extend(walk_lines(walk, "; ".join(where)))
+    lines.extend(rotation_lines(walk))
     if walk.setup:
         lines.append("")
         lines.append("setup:")
@@ -93,6 +81,30 @@ def render_text(result: Explanation) -> str:
         lines.append("")
         lines.extend(_diagnostic_line(d) for d in result.diagnostics)
     return "\n".join(lines) + "\n"
+
+
+def walk_lines(walk: CredentialWalk, where: str) -> list[str]:
+    """The credential walk: a heading naming where the target looked, one line per step (the
+    chosen one marked `>`, a command's fallback `~`), then the decision. Fingerprints only."""
+    program = PROGRAMS.get(walk.target, walk.target)
+    lines = [f"credentials for {walk.provider}, in {program}'s order ({where}):"]
+    lines.extend(_step_lines(walk.steps, walk.chosen, walk.fallback))
+    chosen = walk.chosen_step
+    if chosen is not None:
+        text = f"chosen: step {walk.chosen + 1 if walk.chosen is not None else '?'} ({chosen.source} {chosen.checked})"
+        if walk.fallback_step is not None and walk.fallback is not None:
+            text += f"; if the command fails: step {walk.fallback + 1} ({walk.fallback_step.source} {walk.fallback_step.checked})"
+        lines.append(text)
+    else:
+        lines.append(f"chosen: none: {walk.reason}")
+    return lines
+
+
+def rotation_lines(walk: CredentialWalk) -> list[str]:
+    """OpenClaw/Mayros' key-rotation candidates (after a blank line), or nothing."""
+    if not walk.rotation:
+        return []
+    return ["", "key rotation candidates, in order:", *_step_lines(walk.rotation, None, None)]
 
 
 def _step_lines(steps: tuple[Step, ...], chosen: int | None, fallback: int | None) -> list[str]:

@@ -2,7 +2,7 @@
 
     from modelconf.runtime import Runtime
 
-    runtime = Runtime.load("resolved.json", keys={"openai": ["sk-…", "sk-…"]})
+    runtime = Runtime.load("resolved.json")  # keys as the catalog's target finds them
     for event in runtime.stream("openai/gpt-4o", "Hello"):
         if event.type == "text_delta":
             print(event.delta, end="")
@@ -33,7 +33,7 @@ from ._events import (
     Usage,
     UsageEvent,
 )
-from ._keys import Credentials, EnvKeys, StaticKeys, fingerprint
+from ._keys import Credentials, StaticKeys, engine_keys, fingerprint
 from ._model import ModelSpec, ProviderSpec, Tool
 from ._retry import Settings
 from ._runtime import AsyncChatStream, ChatStream, Runtime, UnsupportedApiError
@@ -51,7 +51,6 @@ __all__ = [
     "Cost",
     "Credentials",
     "DoneEvent",
-    "EnvKeys",
     "ErrorEvent",
     "Event",
     "ModelSpec",
@@ -73,5 +72,6 @@ __all__ = [
     "UnsupportedApiError",
     "Usage",
     "UsageEvent",
+    "engine_keys",
     "fingerprint",
 ]

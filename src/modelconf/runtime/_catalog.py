@@ -12,7 +12,7 @@ from modelconf.resolved_catalog import FORMAT, ResolvedCatalogError, load_resolv
 
 from ._model import ModelSpec, ProviderSpec
 
-__all__ = ["FORMAT", "Catalog", "CatalogError", "UnknownModelError", "load", "parse"]
+__all__ = ["FORMAT", "Catalog", "CatalogError", "UnknownModelError", "compiled", "load", "parse"]
 
 # The file is not a resolved catalog this runtime can load; the message says why. One error type
 # for the compiler's loader and the runtime's (`modelconf.resolved_catalog`).
@@ -30,6 +30,9 @@ class Catalog:
     aliases: Mapping[str, str] = field(default_factory=dict)  # alias → key
     default_model: str | None = None
     source: str = "<catalog>"
+    # The config files it was compiled from: `{file, dialect, sha256}` (config-side credential
+    # references point into them).
+    sources: tuple[Mapping[str, Any], ...] = ()
 
     def find(self, name: str) -> ModelSpec:
         """By key, then alias, then a bare model id that only one provider has."""
@@ -57,6 +60,12 @@ def parse(data: object, *, source: str = "<catalog>") -> Catalog:
     return _index(parse_resolved(data, source=source), source=source)
 
 
+def compiled(data: dict[str, Any], *, source: str = "<compiled>") -> Catalog:
+    """A catalog the compiler just rendered (`modelconf.compiler.compile_files`), which it has
+    validated already."""
+    return _index(data, source=source)
+
+
 def _index(data: dict[str, Any], *, source: str) -> Catalog:
     providers: dict[str, ProviderSpec] = {}
     for pid, p in data["providers"].items():
@@ -69,6 +78,7 @@ def _index(data: dict[str, Any], *, source: str) -> Catalog:
             auth_scheme=auth["scheme"],
             credentials=tuple(auth.get("credentials", ())),
             headers=p.get("headers", {}),
+            interface=p.get("interface"),
         )
     models: dict[str, ModelSpec] = {}
     aliases: dict[str, str] = dict(data.get("aliases", {}))
@@ -97,4 +107,5 @@ def _index(data: dict[str, Any], *, source: str) -> Catalog:
         aliases=aliases,
         default_model=data.get("default_model"),
         source=source,
+        sources=tuple(data.get("sources", ())),
     )

@@ -1,18 +1,15 @@
-"""Where the runtime gets keys: the `Credentials` interface, two small implementations, and the
-helpers that keep keys out of every message.
+"""Where the runtime gets keys: the `Credentials` interface, caller-given keys, the credentials
+engine for a catalog, and the helpers that keep keys out of every message.
 
-The credentials engine (`modelconf.credentials`, another issue) will implement `Credentials`
-with each target's full resolution order. Until it lands:
-
-- `StaticKeys` takes keys from the caller (`Runtime(keys=...)`, `stream(api_key=...)`, tests);
-- `EnvKeys` is a minimal STAND-IN: it reads only the environment variables named by the catalog's
-  `env`, `env-list` and `env-prefix` references, plus a key given on the command line for `cli`.
+- `engine_keys` (the default): the credentials engine (`modelconf.credentials`) walks the
+  catalog's target's resolution order, with its auth file and the configs the catalog was
+  compiled from;
+- `StaticKeys` takes keys from the caller (`Runtime(keys=...)`, `stream(api_key=...)`, tests).
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
@@ -20,15 +17,20 @@ from modelconf.secrets import fingerprint
 
 from ._model import ProviderSpec
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ._catalog import Catalog
+
 
 @runtime_checkable
 class Credentials(Protocol):
     def api_keys(self, provider: ProviderSpec) -> Sequence[str]:
         """The provider's rotation list: candidate keys in the order to try them, deduplicated.
 
-        OpenClaw/Mayros order (reference/openclaw.md, "API-key rotation"): the live key alone if
-        set; else the list variable split on `[\\s,;]+`, the primary, every prefixed variable, the
-        fallbacks. The first key is the one to use; the runtime moves on only on a rate limit.
+        The first key is the one to use; the runtime moves on only on a rate limit. From the
+        engine: the target's chosen key, then for OpenClaw/Mayros its rotation candidates
+        (reference/openclaw.md, "API-key rotation": the live key alone if set; else the list
+        variable split on `[\\s,;]+`, the primary, every prefixed variable, the fallbacks).
         """
         ...
 
@@ -67,48 +69,31 @@ class StaticKeys:
         return self._values.get(name) if isinstance(name, str) else None
 
 
-_LIST_SPLIT = re.compile(r"[\s,;]+")  # openclaw list variables (reference/openclaw.md)
+def engine_keys(
+    catalog: Catalog,
+    *,
+    env: Mapping[str, str] | None = None,
+    auth_file: str | None = None,
+    cli_key: str | None = None,
+    allow_exec: bool = False,
+    home: str | None = None,
+) -> Credentials:
+    """The credentials engine for `catalog`'s target: `env` (default: `os.environ`), the target's
+    auth file (default: where the target keeps it, under `home`), the catalog's source configs
+    read now (config-side references point into them), `cli_key` as the program's `--api-key`.
+    Commands (`!cmd`, `api_key_command`) run only with `allow_exec`."""
+    from modelconf.credentials import EngineCredentials
+    from modelconf.credentials._sources import gather, home_directory, read_configs
+
+    configs, _ = read_configs(catalog.sources)
+    sources = gather(
+        catalog.target, configs=configs, auth_file=auth_file, env=os.environ if env is None else env, cli_key=cli_key,
+        allow_exec=allow_exec, home=home if home is not None else home_directory(),
+    )  # fmt: skip
+    return EngineCredentials(catalog.target, sources.inputs)
 
 
-class EnvKeys:
-    """STAND-IN until the credentials engine lands: the catalog's env references, in order.
-
-    `env` reads one variable, `env-list` splits one on `[\\s,;]+`, `env-prefix` takes every
-    variable with the prefix in environment order, `cli` takes `cli_key`. Other sources (auth
-    files, OAuth, config pointers, cloud chains) are the engine's job and are skipped here.
-    """
-
-    def __init__(self, environ: Mapping[str, str] | None = None, cli_key: str | None = None) -> None:
-        self._env = os.environ if environ is None else environ
-        self._cli_key = cli_key
-
-    def api_keys(self, provider: ProviderSpec) -> Sequence[str]:
-        keys: list[str] = []
-        for ref in provider.credentials:
-            keys += self._values(ref)
-        return dedupe(keys)
-
-    def resolve(self, ref: Mapping[str, Any]) -> str | None:
-        values = self._values(ref)
-        return values[0] if values else None
-
-    def _values(self, ref: Mapping[str, Any]) -> list[str]:
-        source = ref.get("source")
-        name = ref.get("name")
-        if source == "cli":
-            return [self._cli_key] if self._cli_key else []
-        if source == "env" and isinstance(name, str):
-            value = self._env.get(name, "")
-            return [value] if value.strip() else []
-        if source == "env-list" and isinstance(name, str):
-            return [k for k in _LIST_SPLIT.split(self._env.get(name, "")) if k]
-        prefix = ref.get("prefix")
-        if source == "env-prefix" and isinstance(prefix, str) and prefix:
-            return [v for k, v in self._env.items() if k.startswith(prefix) and v.strip()]
-        return []
-
-
-__all__ = ["Credentials", "EnvKeys", "StaticKeys", "dedupe", "fingerprint", "redact"]
+__all__ = ["Credentials", "StaticKeys", "dedupe", "engine_keys", "fingerprint", "redact"]
 
 
 def redact(text: str, keys: Sequence[str]) -> str:

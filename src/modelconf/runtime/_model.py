@@ -16,6 +16,7 @@ class ProviderSpec:
     auth_scheme: str  # bearer, x-api-key, x-goog-api-key, api-key, cf-aig-authorization, none
     credentials: tuple[Mapping[str, Any], ...] = ()  # references, in the target's order; never values
     headers: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    interface: str | None = None  # Plano's provider interface (its provider id is the entry's name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ import httpx
 from . import _catalog
 from ._auth import request_headers
 from ._events import AssistantMessage, ErrorEvent, Event, StartEvent
-from ._keys import Credentials, StaticKeys, dedupe, redact
+from ._keys import Credentials, StaticKeys, dedupe, engine_keys, redact
 from ._model import ChatRequest, ModelSpec, Tool
 from ._pipeline import Pipeline
 from ._retry import Attempts, Settings
@@ -50,8 +50,11 @@ def _tools(tools: Tools | None) -> tuple[Tool, ...]:
 class Runtime:
     """Streams chat completions for the models of one resolved catalog.
 
-    Keys come from `credentials` (the credentials engine, later) or `keys` (`{provider: key or
-    [keys]}`); `stream(api_key=...)` overrides both for one call.
+    Keys come from `credentials` when given, else from `keys` (`{provider: key or [keys]}`), else
+    from the credentials engine for the catalog's target (`engine_keys`): `env` (default
+    `os.environ`), `auth_file` (default: the target's own), the catalog's source configs,
+    `cli_key` as the program's `--api-key`; commands run only with `allow_exec`.
+    `stream(api_key=...)` overrides all of them for one call.
     """
 
     def __init__(
@@ -61,9 +64,18 @@ class Runtime:
         credentials: Credentials | None = None,
         keys: Mapping[str, str | Sequence[str]] | None = None,
         settings: Settings | None = None,
+        env: Mapping[str, str] | None = None,
+        auth_file: str | None = None,
+        cli_key: str | None = None,
+        allow_exec: bool = False,
     ) -> None:
         self.catalog = catalog
-        self.credentials: Credentials = credentials if credentials is not None else StaticKeys(keys)
+        if credentials is None:
+            if keys is not None:
+                credentials = StaticKeys(keys)
+            else:
+                credentials = engine_keys(catalog, env=env, auth_file=auth_file, cli_key=cli_key, allow_exec=allow_exec)
+        self.credentials: Credentials = credentials
         self.settings = settings or Settings()
         self._client: httpx.Client | None = None
         self._aclient: httpx.AsyncClient | None = None
