@@ -115,3 +115,16 @@ def test_credentials_are_found_by_the_normalized_id():
     provider = resolved("openclaw", (text, "z.json", "openclaw"))["providers"]["Z.AI"]
     names = [c.get("name") for c in provider["auth"]["credentials"] if c["source"] == "env"]
     assert names[:2] == ["ZAI_API_KEY", "Z_AI_API_KEY"]
+
+
+def test_model_aliases_name_models_of_the_catalog():
+    # reference/openclaw.md, "Model refs and allowlist": `agents.defaults.models.<ref>.alias`;
+    # the ref splits at the first `/` with the provider normalized. An alias of a model the
+    # catalog does not have is not listed.
+    config = CONFIG.replace(
+        'model: { primary: "lmstudio/qwen" } }',
+        'model: { primary: "lmstudio/qwen" }, models: { "LMStudio/big": { alias: "Big" }, "lmstudio/gone": { alias: "gone" } } }',
+    )
+    data = resolved("openclaw", (config, "mayros.json", "openclaw"))
+    assert data["aliases"] == {"Big": "lmstudio/big"}
+    assert data["provenance"]["aliases.Big"] == "mayros.json:2:97"

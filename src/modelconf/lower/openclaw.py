@@ -3,7 +3,8 @@
 Fields follow the zod schema (reference/openclaw.md, "`models` config"): `models.mode`,
 `models.providers.<key>` with `baseUrl`, `apiKey`, `auth`, `api`, `headers`, `authHeader` and
 `models`. `${NAME}` values are kept as references (OpenClaw/Mayros substitutes them at load and
-writes API keys back as bare names). The default model is `agents.defaults.model.primary`.
+writes API keys back as bare names). The default model is `agents.defaults.model.primary`;
+model aliases are `agents.defaults.models.<ref>.alias`.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ def lower_openclaw(document: Document) -> ConfigIR:
         dialect="openclaw",
         target="openclaw",
         providers=tuple(providers),
+        aliases=_aliases(document),
         default_model=_default_model(document, value),
         mode=mode,
     )
@@ -49,6 +51,16 @@ def _default_model(document: Document, value: dict[str, Any]) -> Value | None:
     if isinstance(model, str) and model.strip():
         return Value(model, origin(document, path))
     return None
+
+
+def _aliases(document: Document) -> dict[str, Value]:
+    """`agents.defaults.models.<ref>.alias`: alias -> the model ref (reference/openclaw.md, "Model refs")."""
+    models = document.get(("agents", "defaults", "models"))
+    out: dict[str, Value] = {}
+    for ref, entry in dict_items(models):
+        if isinstance(entry, dict) and isinstance(entry.get("alias"), str) and entry["alias"].strip():
+            out[entry["alias"].strip()] = Value(ref, origin(document, ("agents", "defaults", "models", ref, "alias")))
+    return out
 
 
 def _provider(document: Document, key: str, block: dict[str, Any], path: PathT) -> ProviderEntry:

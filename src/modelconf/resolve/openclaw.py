@@ -64,7 +64,20 @@ def resolve_openclaw(irs: Sequence[ConfigIR], profile: TargetProfile, catalog: C
     apply_pi_layer(resolution, profile, list(composed.values()))
     if default is not None:
         _default_model(resolution, default.value, default.origin, {block.id for block, _ in composed.values()}, profile)
+    _aliases(resolution, irs, profile)
     return resolution
+
+
+def _aliases(resolution: Resolution, irs: Sequence[ConfigIR], profile: TargetProfile) -> None:
+    """Model aliases of the config (later files win) that name a model the catalog has; the
+    program looks them up case-insensitively (reference/openclaw.md, "Model refs")."""
+    for ir in irs:
+        for alias, ref in ir.aliases.items():
+            provider, model = default_ref(ref.value, profile)
+            key = f"{provider}/{model}"
+            if key in resolution.models:
+                resolution.aliases[alias] = key
+                resolution.alias_prov[alias] = str(ref.origin)
 
 
 def default_ref(ref: str, profile: TargetProfile) -> tuple[str, str]:
