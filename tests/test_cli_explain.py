@@ -77,7 +77,8 @@ def test_json_output_matches_its_schema(home):
     assert (chosen["source"], chosen["fingerprint"], chosen["chosen"]) == ("auth-file", fingerprint(AUTH_KEY), True)
     assert chosen["location"] == {"file": str(auth), "line": 1, "column": 39, "pointer": "/openai/key"}
     assert report["sources"]["auth_file"] == {"path": str(auth), "exists": True, "mode": "0600", "default": False}
-    assert report["model"]["fields"][0] == {"name": "name", "value": "GPT-4.1", "source": "catalog (models.dev openai)"}
+    assert report["model"]["fields"][0] == {"name": "name", "value": "GPT-4.1", "source": "catalog"}
+    assert (report["model"]["key"], report["model"]["origin"], report["model"]["overrides"]) == ("openai/gpt-4.1", "catalog", [])
     assert ENV_KEY not in output and AUTH_KEY not in output
 
 
@@ -147,12 +148,19 @@ def test_pi_custom_model_shows_the_config_entry_and_defaults(home):
     models = write(home / "models.json", '{"providers": {"local": {\n  "baseUrl": "http://localhost:8000/v1",\n  "api": "openai-completions",\n  "apiKey": "LOCAL_KEY",\n  "models": [{"id": "m", "contextWindow": 32000}]}}}\n')
     code, output = explain("local/m", "-t", "pi", "--env-file", "empty.env", "--config", str(models), "-f", "json")
     report = json.loads(output)
+    validate(report)
     assert report["model"]["entry"] == {"file": str(models), "line": 5, "column": 14, "pointer": "/providers/local/models/0"}
+    assert (report["model"]["origin"], report["model"]["in_builtin_catalog"]) == ("user", False)
     fields = {f["name"]: (f["value"], f["source"]) for f in report["model"]["fields"]}
     assert fields["context_window"] == (32000, f"{models}:5:43")
-    assert fields["max_tokens"] == (16384, "target default")  # reference/pi.md parseModels defaults
-    assert fields["name"] == ("m", "target default")
-    assert report["endpoint"][0] == {"name": "base_url", "value": "http://localhost:8000/v1", "source": f"{models}:2:14", "file": str(models), "line": 2, "column": 14}
+    assert fields["max_tokens"] == (16384, "default")  # reference/pi.md parseModels defaults
+    assert fields["name"] == ("m", "default")
+    assert report["model"]["fields"][1] == {"name": "context_window", "value": 32000, "source": f"{models}:5:43", "file": str(models), "line": 5, "column": 43}
+    assert report["endpoint"] == [
+        {"name": "api", "value": "openai-completions", "source": f"{models}:3:10", "file": str(models), "line": 3, "column": 10},
+        {"name": "base_url", "value": "http://localhost:8000/v1", "source": f"{models}:2:14", "file": str(models), "line": 2, "column": 14},
+        {"name": "endpoint", "value": "http://localhost:8000/v1/chat/completions", "source": "derived"},
+    ]
     # The footgun: LOCAL_KEY is unset, so pi sends its name.
     assert report["credentials"]["steps"][-1]["warning"] == 'LOCAL_KEY is not set, so pi sends the text "LOCAL_KEY" as the key'
 
@@ -165,7 +173,8 @@ def test_plano_finds_the_dotenv_beside_the_config_and_aliases(home):
     assert (code, report["target"], report["alias_of"]) == (0, "plano", "openai/gpt-4o")
     assert report["sources"]["dotenv"] == str(home / "gw" / ".env")
     assert report["credentials"]["steps"][-1]["source"] == "dotenv"
-    assert report["endpoint"][-1] == {"name": "url", "value": "https://api.openai.com/v1/chat/completions", "source": "Plano's upstream path rules"}
+    # reference/plano.md, "Upstream path rules": the provider's path after base_url's host.
+    assert report["endpoint"][-1] == {"name": "endpoint", "value": "https://api.openai.com/v1/chat/completions", "source": "derived"}
 
 
 def test_openclaw_state_dir_dotenv_fills_unset_variables(home):
@@ -182,3 +191,98 @@ def test_default_auth_file_permissions_are_reported(home):
     code, output = explain("openai/gpt-4.1", "-t", "pi", "--env-file", "empty.env")
     assert code == 0
     assert f"{home}/.pi/agent/auth.json: K005 [warning] this auth file holds keys and its mode 0644 lets its group and every user access it" in output
+
+
+# -- the model comes from the compiler ---------------------------------------------------------
+
+
+def test_text_shows_the_resolved_model_its_provenance_and_the_entry_that_changed_it(home):
+    # reference/pi.md, "modelOverrides": an override patches one field; the rest stays the catalog's.
+    models = write(home / "models.json", '{"providers": {"openai": {"modelOverrides": {\n  "gpt-4.1": {"maxTokens": 1000}}}}}\n')
+    code, output = explain("openai/gpt-4.1", "-t", "pi", "--env-file", "empty.env", "--config", models.name)
+    assert code == 1
+    assert output[: output.index("\n\n")] == (
+        "openai/gpt-4.1 as pi sees it\n"
+        "  name              GPT-4.1                              catalog\n"
+        "  context_window    1047576                              catalog\n"
+        "  max_tokens        1000                                 models.json:2:28\n"
+        "  reasoning         no                                   catalog\n"
+        "  input             text, image                          catalog\n"
+        "  cost.input        2.0                                  catalog\n"
+        "  cost.output       8.0                                  catalog\n"
+        "  cost.cache_read   0.5                                  catalog\n"
+        "  cost.cache_write  0.0                                  default\n"
+        "  api               openai-responses                     catalog\n"
+        "  base_url          https://api.openai.com/v1            catalog\n"
+        "  endpoint          https://api.openai.com/v1/responses  derived\n"
+        "  changed by        models.json:2:3 (max_tokens)"
+    )
+
+
+def test_json_lists_the_overrides_of_the_model(home):
+    models = write(home / "models.json", '{"providers": {"openai": {"modelOverrides": {\n  "gpt-4.1": {"maxTokens": 1000}}}}}\n')
+    _, output = explain("openai/gpt-4.1", "-t", "pi", "--env-file", "empty.env", "--config", str(models), "-f", "json")
+    report = json.loads(output)
+    validate(report)
+    assert report["model"]["origin"] == "override" and report["model"]["in_builtin_catalog"] is True
+    assert report["model"]["overrides"] == [{"entry": f"{models}:2:3", "fields": ["max_tokens"], "file": str(models), "line": 2, "column": 3, "replaced": False}]
+    assert report["model"]["entry"] == {"file": str(models), "line": 2, "column": 3, "pointer": "/providers/openai/modelOverrides/gpt-4.1"}
+
+
+@pytest.mark.parametrize("target", ["pi", "zot", "openclaw"])
+def test_without_config_the_view_is_the_compiled_built_in_catalog(home, target):
+    # No separate path for catalog facts: the fields are exactly what `compile` resolves for the
+    # target's built-in view, provenance included.
+    from modelconf.compiler import compile_files
+    from modelconf.emit.resolved import model_json
+
+    resolution = compile_files([], target=target, render=False).resolution
+    assert resolution is not None
+    expected = model_json(resolution.models["openai/gpt-4.1"])
+    _, output = explain("openai/gpt-4.1", "-t", target, "--env-file", "empty.env", "-f", "json")
+    report = json.loads(output)
+    shown = {f["name"]: f["source"] for f in [*report["model"]["fields"], *report["endpoint"]]}
+    assert shown == {name: source for name, source in expected["provenance"].items() if name != "id"}
+    endpoint = {f["name"]: f["value"] for f in report["endpoint"]}
+    assert endpoint == {"api": expected["api"], "base_url": expected["base_url"], "endpoint": expected["endpoint"]}
+
+
+def test_openclaw_alias_is_the_compilers(home):
+    # reference/openclaw.md, "Model refs and allowlist": aliases are looked up case-insensitively.
+    config = write(home / "mayros.json", '{agents: {defaults: {models: {"openai/gpt-4.1": {alias: "Smart"}}}}}\n')
+    _, output = explain("smart", "-t", "openclaw", "--config", str(config), "--env-file", "empty.env", "-f", "json")
+    report = json.loads(output)
+    validate(report)
+    assert (report["alias_of"], report["model"]["key"], report["credentials"]["provider"]) == ("openai/gpt-4.1", "openai/gpt-4.1", "openai")
+
+
+PLANO = (
+    "version: v0.4.0\nlisteners:\n  - type: model\n    name: llm\n    port: 12000\nmodel_providers:\n"
+    "  - model: anthropic/*\n    access_key: $ANTHROPIC_API_KEY\n"
+    "  - name: local\n    model: openai/llama3\n    base_url: http://127.0.0.1:8080/v1\n    access_key: $LOCAL_KEY\n"
+)
+
+
+def test_plano_named_entry_walks_that_entry(home):
+    # reference/plano.md: an entry is selectable by its name; its access_key is the one checked.
+    config = write(home / "gw" / "plano_config.yaml", PLANO)
+    write(home / "e.env", f"LOCAL_KEY={ENV_KEY}\n")
+    code, output = explain("local", "--config", str(config), "--env-file", "e.env", "-f", "json")
+    report = json.loads(output)
+    validate(report)
+    assert (code, report["model"]["key"], report["model"]["provider"], report["credentials"]["provider"]) == (0, "local", "local", "openai")
+    chosen = report["credentials"]["steps"][report["credentials"]["chosen"]]
+    assert (chosen["checked"], chosen["fingerprint"]) == ("LOCAL_KEY in the environment (planoai up's missing-key check)", fingerprint(ENV_KEY))
+    assert report["endpoint"][-1] == {"name": "endpoint", "value": "http://127.0.0.1:8080/v1/chat/completions", "source": "derived"}
+
+
+def test_plano_model_outside_the_registry_is_routed_by_its_wildcard(home):
+    config = write(home / "gw" / "plano_config.yaml", PLANO)
+    _, output = explain("anthropic/claude-x", "--config", str(config), "--env-file", "empty.env", "-f", "json")
+    report = json.loads(output)
+    validate(report)
+    model = report["model"]
+    assert (model["key"], model["origin"], model["pattern"], model["fields"]) == (None, None, "anthropic/*", [])
+    assert model["notes"] == ["not listed in Plano's model registry; the wildcard anthropic/* routes it at run time"]
+    assert report["endpoint"][-1] == {"name": "endpoint", "value": "https://api.anthropic.com/v1/messages", "source": "derived"}
+    assert report["credentials"]["steps"][1]["checked"] == f'{config} model_providers[0].access_key = "$ANTHROPIC_API_KEY"'

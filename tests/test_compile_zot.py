@@ -127,3 +127,15 @@ def test_built_in_stored_key_order_is_additional_first():
     files = [r["key_path"] for r in refs if r["source"] == "auth-file"]
     assert files == [["additional_api_key_creds", "anthropic", "api_key"], ["anthropic", "api_key"]]
     assert {"source": "env", "name": "ANTHROPIC_API_KEY"} in refs
+
+
+def test_target_zot_reads_a_file_detection_took_for_pi(tmp_path):
+    # A models.json outside $ZOT_HOME whose content fits pi and zot (D001) is read as zot's with
+    # --target zot (it was refused as "not for target zot" before).
+    from modelconf.compiler import compile_files
+
+    path = tmp_path / "models.json"
+    path.write_text('{"providers": {"my-company": {"baseUrl": "https://llm.example/v1", "models": [{"id": "m"}]}}}\n')
+    result = compile_files([path], target="zot", render=False)
+    assert (result.target, [f.dialect for f in result.files], result.errors) == ("zot", ["zot"], 0)
+    assert result.resolution is not None and "my-company/m" in result.resolution.models

@@ -74,13 +74,16 @@ def compile_files(
     limits: Limits = Limits(),
     catalog: Catalog | None = None,
     profile: TargetProfile | None = None,
+    render: bool = True,
 ) -> CompileResult:
-    """Lint, lower and resolve `paths` in order. Raises CompileError for mixed or unknown targets."""
+    """Lint, lower and resolve `paths` in order; no paths (with a target): the target's built-in
+    view. `render=False` leaves out the JSON text (explain needs only the resolution). Raises
+    CompileError for mixed or unknown targets."""
     from modelconf.catalog import TARGETS
 
     if target is not None and target not in TARGETS:
         raise CompileError(f"unknown target {target!r} (choose from {', '.join(TARGETS)})")
-    if not paths:
+    if not paths and target is None:
         raise CompileError("no input files")
     files = [_lint(path, target, limits) for path in paths]
     diagnostics = [d for f in files for d in f.diagnostics]
@@ -96,7 +99,7 @@ def compile_files(
     read = [(f.document, dialect) for f, dialect in zip(files, dialects, strict=True) if f.document is not None and dialect is not None]
     irs = [_lower(document, dialect, result.target) for document, dialect in read]
     result.configs = [ConfigFile(document, dialect) for document, dialect in read]
-    return finish_compile(result, irs, catalog=catalog, profile=profile, configs=result.configs)
+    return finish_compile(result, irs, catalog=catalog, profile=profile, configs=result.configs, render=render)
 
 
 def finish_compile(
@@ -106,16 +109,17 @@ def finish_compile(
     catalog: Catalog | None = None,
     profile: TargetProfile | None = None,
     configs: Sequence[Any] = (),
+    render: bool = True,
 ) -> CompileResult:
     """Resolve lowered files and render the resolved catalog into `result`."""
-    from modelconf.emit.resolved import render
+    from modelconf.emit.resolved import render as render_text
     from modelconf.resolve import resolve
 
     assert result.target is not None
     resolution = resolve(irs, result.target, catalog=catalog, profile=profile, configs=configs)
     result.resolution = resolution
     result.diagnostics.extend(resolution.diagnostics)
-    result.text = render(resolution)
+    result.text = render_text(resolution) if render else None
     return result
 
 
@@ -123,10 +127,21 @@ def _lint(path: str | Path, target: str | None, limits: Limits) -> FileResult:
     from modelconf import dialects
 
     found = lint_file(path, LintOptions(limits=limits, overrides=False))
-    if found.document is not None and found.dialect is None and target is not None and _TARGET_DIALECT[target] in dialects.names():
-        # Detection could not tell: read it as the target's own format.
+    if found.document is not None and target is not None and _TARGET_DIALECT[target] in dialects.names() and _target_decides(found, target):
+        # Detection could not tell, or hesitated (D001) and picked another program's format:
+        # read it as the target's own format.
         found = lint_file(path, LintOptions(dialect=_TARGET_DIALECT[target], limits=limits, overrides=False))
     return found
+
+
+def _target_decides(found: FileResult, target: str) -> bool:
+    from modelconf.lower import TARGET_OF
+    from modelconf.rules.detect import AMBIGUOUS_DIALECT
+
+    if found.dialect is None:
+        return True
+    ambiguous = any(d.code == AMBIGUOUS_DIALECT.code for d in found.diagnostics)
+    return ambiguous and TARGET_OF.get(_dialect_for(found, target) or "") != target
 
 
 def _dialect_for(found: FileResult, target: str | None) -> str | None:

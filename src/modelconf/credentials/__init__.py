@@ -19,7 +19,7 @@ from __future__ import annotations
 
 # Loaded lazily (PEP 562): `modelconf lint` imports only the helpers its K checks use.
 _LAZY = {
-    **dict.fromkeys(("ConfigCredential", "ConfigFile", "config_credentials", "dialect_for_target"), "modelconf.credentials._config"),
+    **dict.fromkeys(("ConfigCredential", "ConfigFile", "config_credentials"), "modelconf.credentials._config"),
     **dict.fromkeys(
         ("EngineCredentials", "candidate_keys", "credential_refs", "resolve_provider", "resolve_ref", "walk"), "modelconf.credentials._engine"
     ),
@@ -72,7 +72,6 @@ __all__ = [
     "credential_diagnostics",
     "credential_refs",
     "default_auth_path",
-    "dialect_for_target",
     "file_mode",
     "parse_dotenv",
     "permission_problem",
@@ -88,7 +87,7 @@ __all__ = [
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from modelconf.credentials._config import ConfigCredential, ConfigFile, config_credentials, dialect_for_target
+    from modelconf.credentials._config import ConfigCredential, ConfigFile, config_credentials
     from modelconf.credentials._engine import (
         EngineCredentials,
         candidate_keys,

@@ -115,13 +115,3 @@ def _none(document: Document, dialect: str) -> Iterator[ConfigCredential]:
 
 
 _READERS = {"pi": _pi, "openclaw-models": _pi, "openclaw": _openclaw, "plano": _plano, "zot": _none}
-
-
-def dialect_for_target(target: str, document: Document) -> str:
-    """The dialect a config given to `explain --target T` is read as."""
-    if target == "openclaw":
-        value = document.value
-        # The agent-dir models.json (pi's format) has top-level providers; the JSON5 config has models.providers.
-        if isinstance(value, dict) and "providers" in value and "models" not in value:
-            return "openclaw-models"
-    return target

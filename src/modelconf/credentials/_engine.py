@@ -266,7 +266,7 @@ class EngineCredentials:
     def __init__(self, target: str, inputs: Inputs | None = None) -> None:
         self.target = target
         self.inputs = inputs if inputs is not None else Inputs()
-        self._walks: dict[tuple[str, str | None], CredentialWalk] = {}
+        self._walks: dict[tuple[str, str | None, str | None], CredentialWalk] = {}
 
     @classmethod
     def for_target(
@@ -286,19 +286,19 @@ class EngineCredentials:
         sources = gather(target, configs=configs, auth_file=auth_file, env=env, cli_key=cli_key, allow_exec=allow_exec, home=home)
         return cls(target, sources.inputs)
 
-    def walk_for(self, provider: Any) -> CredentialWalk:
-        """The walk for a resolved-catalog provider (a `ProviderSpec`, or anything with `id`).
-
-        Plano's provider id is its `model_providers` entry: the walk finds that entry and uses
-        the provider `interface` (what Plano's own checks know the provider by)."""
+    def walk_for(self, provider: Any, model_id: str | None = None) -> CredentialWalk:
+        """The walk for a resolved-catalog provider (a `ProviderSpec`, an `RProvider`, anything
+        with `id` and `interface`). Plano's provider id is its `model_providers` entry: the walk
+        finds that entry and uses the provider `interface` (what Plano's own checks know the
+        provider by). `model_id` matters only to Plano, for a model its entries do not name."""
         interface = getattr(provider, "interface", None)
-        key = (provider.id, interface)
+        key = (provider.id, interface, model_id)
         if key not in self._walks:
             if self.target == "plano":
                 provider_id = interface or provider.id.split("/", 1)[0]
-                self._walks[key] = walk(self.target, provider_id, inputs=self.inputs, entry=provider.id)
+                self._walks[key] = walk(self.target, provider_id, model_id, inputs=self.inputs, entry=provider.id)
             else:
-                self._walks[key] = walk(self.target, provider.id, inputs=self.inputs)
+                self._walks[key] = walk(self.target, provider.id, model_id, inputs=self.inputs)
         return self._walks[key]
 
     def api_keys(self, provider: Any) -> Sequence[str]:

@@ -26,7 +26,7 @@ class SourceError(ValueError):
     """An input named on the command line cannot be used (an env file that cannot be read)."""
 
 
-@dataclass
+@dataclass(repr=False)
 class Sources:
     """The walk's inputs and where they came from."""
 
@@ -37,6 +37,10 @@ class Sources:
     dotenv: DotEnv | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     fatal: bool = False  # an input named explicitly could not be read
+
+    def __repr__(self) -> str:
+        # The inputs hold values (the environment, the CLI key): never in a repr.
+        return f"Sources(env_source={self.env_source!r}, auth_file={self.auth_path!r}, dotenv={self.dotenv!r}, fatal={self.fatal!r})"
 
     @property
     def auth_path(self) -> str | None:

@@ -51,6 +51,16 @@ def to_data(resolution: Resolution, *, file_order: Mapping[str, int] | None = No
     return data
 
 
+def provider_json(provider: RProvider) -> dict[str, Any]:
+    """One provider as the resolved catalog writes it."""
+    return _provider(provider)
+
+
+def model_json(model: RModel) -> dict[str, Any]:
+    """One model as the resolved catalog writes it."""
+    return _model(model)
+
+
 def _provider(provider: RProvider) -> dict[str, Any]:
     auth: dict[str, Any] = {"kind": provider.auth_kind, "scheme": provider.scheme, "credentials": provider.credentials}
     if provider.passthrough:

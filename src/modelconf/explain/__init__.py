@@ -4,8 +4,10 @@
     result = explain("openai/gpt-4.1", target="zot", env=os.environ, home=os.path.expanduser("~"))
     print(render_text(result)); json.dumps(to_json(result))
 
-This module reads the files (configs, the auth file, `.env` files) and hands the parsed inputs to
-the credentials engine; rendering is in `_render`. Nothing runs without `allow_exec`.
+The model comes from the compiler (`modelconf.compiler.compile_files`: the configs given, or
+without any the target's built-in view), the walk from the credentials engine over the inputs
+`modelconf.credentials._sources.gather` reads (the same as `modelconf chat`). Rendering is in
+`_render`. Nothing runs without `allow_exec`.
 """
 
 from __future__ import annotations
@@ -14,15 +16,21 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
-from modelconf.credentials import ConfigFile, CommandRunner, CredentialWalk, DotEnv, dialect_for_target, resolve_provider, walk
-from modelconf.credentials._sources import SourceError, gather
+from modelconf.credentials import CommandRunner, CredentialWalk, EngineCredentials
+from modelconf.credentials._sources import Sources, SourceError, gather
 from modelconf.diagnostics import Diagnostic
-from modelconf.explain._model import ModelView, model_view, resolve_alias, split_model_ref
+from modelconf.explain._model import ModelView, NotAModel, find, model_view
 from modelconf.explain._render import render_text, to_json
 
+if TYPE_CHECKING:
+    from modelconf.compiler import CompileResult
+
 __all__ = ["ExplainError", "Explanation", "explain", "render_text", "to_json"]
+
+_NO_TARGET = "cannot tell which program reads these files; pass --target (pi, zot, openclaw, plano)"
 
 
 class ExplainError(Exception):
@@ -35,13 +43,8 @@ class Explanation:
     request: str
     model: ModelView
     walk: CredentialWalk
+    sources: Sources
     alias: str | None = None
-    auth_path: str | None = None
-    auth_exists: bool = False
-    auth_mode: int | None = None
-    auth_default: bool = True
-    dotenv: DotEnv | None = None
-    env_source: str = "the environment"
     diagnostics: list[Diagnostic] = field(default_factory=list)
     fatal: bool = False
     allow_exec: bool = False
@@ -73,83 +76,59 @@ def explain(
     exists: Callable[[str], bool] = os.path.isfile,
 ) -> Explanation:
     from modelconf.catalog._profiles import TARGETS, load_profile
-    from modelconf.document import read_path
-    from modelconf.rules import is_fatal
 
-    diagnostics: list[Diagnostic] = []
-    fatal = False
-    documents = []
-    for path in configs:
-        read = read_path(path)
-        diagnostics.extend(read.diagnostics)
-        fatal = fatal or any(is_fatal(d.code) for d in read.diagnostics)
-        if read.document is not None:
-            documents.append(read.document)
-    if target is None:
-        target = _guess_target(documents)
-        if target is None:
-            raise ExplainError("cannot tell which program reads these files; pass --target (pi, zot, openclaw, plano)")
-    if target not in TARGETS:
+    if target is not None and target not in TARGETS:
         raise ExplainError(f"unknown target {target!r}; choose from {', '.join(TARGETS)}")
+    if target is None and not configs:
+        raise ExplainError(_NO_TARGET)
+    compiled, diagnostics, fatal = _compile(configs, target)
+    assert compiled.target is not None and compiled.resolution is not None
+    target = compiled.target
     profile = load_profile(target)
-    config_files = [ConfigFile(d, dialect_for_target(target, d)) for d in documents]
-
-    alias = resolve_alias(target, model, config_files)
-    ref = alias[0] if alias is not None else model
-    provider_text, model_id = split_model_ref(ref)
-    if not provider_text:
-        raise ExplainError(f"MODEL must be provider/model, not {model!r}")
-    if target == "openclaw":
-        provider_text = provider_text.strip().lower()  # parseModelRef lower-cases the provider only
-    provider, known = resolve_provider(profile, provider_text)
-    if model_id is None and alias is None and "/" not in model and not known:
-        raise ExplainError(f"MODEL must be provider/model (or an alias the config defines), not {model!r}")
-
+    resolution = compiled.resolution
+    try:
+        found = find(resolution, profile, model)
+    except NotAModel as error:
+        raise ExplainError(str(error)) from None
     try:
         sources = gather(
-            target, configs=config_files, auth_file=auth_file, env=env, env_file=env_file, cli_key=cli_key, allow_exec=allow_exec,
+            target, configs=compiled.configs, auth_file=auth_file, env=env, env_file=env_file, cli_key=cli_key, allow_exec=allow_exec,
             runner=runner, home=home, platform=platform, now_ms=now_ms, app_prefix=app_prefix, profile_id=profile_id, exists=exists,
         )  # fmt: skip
     except SourceError as error:
         raise ExplainError(str(error)) from None
-    diagnostics = sources.diagnostics + diagnostics
-    fatal = fatal or sources.fatal
-    inputs = sources.inputs
-    environment = inputs.env
-    auth = sources.auth
-    result = walk(target, provider_text, model_id, inputs=inputs, profile=profile)
-    view = model_view(profile, provider, known, model_id, config_files, environment)
+    # The walk the runtime uses for this provider (for Plano: its model_providers entry).
+    provider = resolution.providers.get(found.provider) or SimpleNamespace(id=found.provider, interface=None)
+    walk = EngineCredentials(target, sources.inputs).walk_for(provider, found.model)
     return Explanation(
         target=target,
         request=model,
-        model=view,
-        walk=result,
-        alias=alias[0] if alias is not None else None,
-        auth_path=auth.path if auth is not None else None,
-        auth_exists=bool(auth is not None and auth.exists),
-        auth_mode=auth.mode if auth is not None else None,
-        auth_default=sources.auth_default,
-        dotenv=sources.dotenv,
-        env_source=sources.env_source,
-        diagnostics=diagnostics,
-        fatal=fatal,
+        model=model_view(resolution, profile, found),
+        walk=walk,
+        sources=sources,
+        alias=found.alias_of,
+        diagnostics=sources.diagnostics + diagnostics,
+        fatal=fatal or sources.fatal,
         allow_exec=allow_exec,
     )
 
 
-def _guess_target(documents: Sequence[Any]) -> str | None:
-    from modelconf import dialects
+def _compile(paths: Sequence[str], target: str | None) -> tuple[CompileResult, list[Diagnostic], bool]:
+    """Compile the configs as written (`force`: explain shows what the files say even with
+    errors, which it lists); an unreadable file is reported (fatal) and the others explained."""
+    from modelconf.compiler import CompileError, compile_files
+    from modelconf.rules import is_fatal
 
-    for document in documents:
-        try:
-            detection = dialects.detect(document)
-        except ValueError:
-            detection = None
-        if detection is not None and detection.dialect is not None:
-            return str(detection.dialect.target)
-        value = document.value if isinstance(document.value, dict) else {}
-        if "model_providers" in value or "llm_providers" in value:
-            return "plano"
-        if isinstance(value.get("models"), dict) and "providers" in value["models"]:
-            return "openclaw"
-    return None
+    try:
+        result = compile_files(paths, target=target, force=True, render=False)
+        if not result.fatal:
+            return result, result.diagnostics, False
+        unreadable = {f.name for f in result.files if any(is_fatal(d.code) for d in f.diagnostics)}
+        readable = [p for p, f in zip(paths, result.files, strict=True) if f.name not in unreadable]
+        if target is None and not readable:
+            raise ExplainError(_NO_TARGET)
+        rest = compile_files(readable, target=target, force=True, render=False)
+    except CompileError as error:
+        raise ExplainError(str(error)) from None
+    reported = [d for f in result.files if f.name in unreadable for d in f.diagnostics]
+    return rest, reported + rest.diagnostics, True

@@ -1,27 +1,31 @@
-"""The model and its endpoint as a target sees them, each value with where it came from.
+"""The model as the compiler resolved it: each field with its provenance, the user entries that
+changed it, and the effective endpoint.
 
-Until the compiler lands this is a small stand-in for its resolve step: the target's built-in view
-(catalog facts through the profile), the user's entry in the given configs (file:line:col), the
-profile's defaults for fields the entry leaves out, and the endpoint (config base URL, else the
-profile's, with non-secret settings filled in; Plano adds its upstream path).
+Nothing is resolved here: `modelconf.compiler` resolves the configs (or, without any, the
+target's built-in view) and this module finds the model asked for in that resolution and reads
+it back as `modelconf compile` writes it (`modelconf.emit.resolved.model_json`).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from modelconf.credentials._config import ConfigFile, plano_entries
 from modelconf.credentials._types import Location
-from modelconf.document import Document, PathT, pointer
 from modelconf.secrets import looks_like_secret, mask_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from modelconf.catalog._facts import ModelFacts
-    from modelconf.catalog._profiles import TargetProfile, TargetProvider
+    from modelconf.catalog._profiles import TargetProfile
+    from modelconf.ir import Origin
+    from modelconf.resolve import Pattern, Resolution, RModel, RProvider
+
+# Model fields in the order people read them; the rest (headers.*, compat.*) follow sorted.
+_FIRST = ("name", "context_window", "max_tokens", "reasoning", "input", "cost.input", "cost.output", "cost.cache_read", "cost.cache_write")
+# The endpoint: how and where a request goes.
+_ENDPOINT = ("api", "base_url", "endpoint")
+_SKIPPED = ("id",)
 
 
 def masked(value: Any) -> Any:
@@ -37,256 +41,224 @@ def masked(value: Any) -> Any:
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """One resolved value and its provenance: `catalog`, `target default`, `profile`, or file:line:col."""
+    """One resolved value and its provenance: `catalog`, `default`, `derived`, or file:line:col."""
 
     name: str
     value: Any
     source: str
-    location: Location | None = None
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"name": self.name, "value": masked(self.value), "source": self.source}
-        if self.location is not None and self.location.span is not None:
-            out["file"] = self.location.file
-            out["line"] = self.location.span.start.line
-            out["column"] = self.location.span.start.column
+        place = parse_place(self.source)
+        if place is not None:
+            out.update(file=place[0], line=place[1], column=place[2])
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A user entry that changed the model, and the fields it set (the resolved catalog's `overrides`)."""
+
+    entry: str
+    fields: tuple[str, ...]
+    replaced: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"entry": self.entry, "fields": list(self.fields)}
+        place = parse_place(self.entry)
+        if place is not None:
+            out.update(file=place[0], line=place[1], column=place[2])
+        out["replaced"] = self.replaced
         return out
 
 
 @dataclass(frozen=True)
 class ModelView:
+    """The model as resolved; `key` is None when the resolved catalog does not have it."""
+
     ref: str
     provider: str
     model: str | None
-    known_model: bool
-    entry: Location | None
+    key: str | None
+    origin: str | None  # catalog, override, user, wildcard
+    in_builtin: bool
+    entry: Location | None  # the user entry that added it (or last changed it)
     fields: tuple[Field, ...]
     endpoint: tuple[Field, ...]
+    changes: tuple[Change, ...] = ()
+    pattern: str | None = None  # Plano: the wildcard that routes it
     notes: tuple[str, ...] = field(default=())
 
-    def value(self, name: str) -> Any:
-        return next((f.value for f in self.fields if f.name == name), None)
+
+@dataclass(frozen=True)
+class Found:
+    """What MODEL names in a resolution."""
+
+    provider: str  # the resolved catalog's provider id (a Plano entry's name), or the target's id
+    model: str | None
+    key: str | None = None  # the model's key, when the catalog has it
+    alias_of: str | None = None
+    pattern: Pattern | None = None
 
 
-# Config field names per dialect: (model-level key, resolved name).
-_MODEL_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "pi": (("name", "name"), ("api", "api"), ("contextWindow", "context_window"), ("maxTokens", "max_tokens"), ("reasoning", "reasoning"), ("input", "input"), ("cost", "cost")),
-    "openclaw-models": (("name", "name"), ("api", "api"), ("contextWindow", "context_window"), ("maxTokens", "max_tokens"), ("reasoning", "reasoning"), ("input", "input"), ("cost", "cost")),
-    "openclaw": (("name", "name"), ("api", "api"), ("contextWindow", "context_window"), ("maxTokens", "max_tokens"), ("reasoning", "reasoning"), ("input", "input"), ("cost", "cost")),
-    "zot": (("name", "name"), ("contextWindow", "context_window"), ("maxTokens", "max_tokens"), ("reasoning", "reasoning"), ("priceInput", "price_input"), ("priceOutput", "price_output")),
-    "plano": (("name", "name"), ("provider_interface", "api")),
-}
-_PROVIDER_ROOT = {"pi": ("providers",), "openclaw-models": ("providers",), "zot": ("providers",), "openclaw": ("models", "providers")}
-_TEMPLATE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+class NotAModel(ValueError):
+    """MODEL is not provider/model, nor an alias or a name the resolution knows."""
 
 
-def _loc(document: Document, path: PathT) -> Location:
-    return Location(document.name, document.span(path), pointer(path))
+def find(resolution: Resolution, profile: TargetProfile, request: str) -> Found:
+    """The model MODEL names: a key, an alias (the config's; Plano's bare ids), provider/model
+    with the target's provider aliases, or (Plano) a wildcard pattern that routes it."""
+    from modelconf.credentials import resolve_provider
+
+    models = resolution.models
+    if request in models:
+        return _found(models[request])
+    alias = _alias(resolution, request)
+    if alias is not None:
+        return _found(models[alias], alias_of=alias)
+    provider_text, slash, model_id = request.partition("/")
+    if not provider_text:
+        raise NotAModel(f"MODEL must be provider/model, not {request!r}")
+    if profile.target == "openclaw":
+        provider_text = provider_text.strip().lower()  # parseModelRef lower-cases the provider only
+    provider, known = resolve_provider(profile, provider_text)
+    if not (slash and model_id):
+        if not known:
+            raise NotAModel(f"MODEL must be provider/model (or an alias the config defines), not {request!r}")
+        return Found(provider.id, None)
+    key = f"{provider.id}/{model_id}"
+    if key in models:
+        return _found(models[key])
+    for pattern in resolution.patterns:
+        if pattern.pattern.lower() == f"{provider_text.lower()}/*":
+            return Found(pattern.provider, model_id, pattern=pattern)
+    return Found(provider.id, model_id)
 
 
-def _user_entry(configs: Sequence[ConfigFile], provider_id: str, model_id: str | None) -> tuple[ConfigFile, PathT, dict[str, Any], PathT | None] | None:
-    """(config, entry path, entry, provider block path) of the user's entry for the model."""
-    for config in configs:
-        document = config.document
-        if config.dialect == "plano":
-            from modelconf.credentials._plano import find_entry
-            from modelconf.credentials._types import Inputs
-
-            hit = find_entry(Inputs(configs=[config]), provider_id, model_id)
-            if hit is not None:
-                return config, hit[1], hit[2], None
-            continue
-        root = _PROVIDER_ROOT.get(config.dialect)
-        if root is None:
-            continue
-        block_path = root + (provider_id,)
-        block = document.get(block_path)
-        if not isinstance(block, dict):
-            continue
-        models = block.get("models")
-        if isinstance(models, list) and model_id is not None:
-            for index, entry in enumerate(models):
-                if isinstance(entry, dict) and entry.get("id") == model_id:
-                    return config, block_path + ("models", index), entry, block_path
-        return config, block_path, {}, block_path
-    return None
+def _found(model: RModel, alias_of: str | None = None) -> Found:
+    return Found(model.provider, model.id, model.key, alias_of)
 
 
-def model_view(
-    profile: TargetProfile,
-    provider: TargetProvider,
-    known_provider: bool,
-    model_id: str | None,
-    configs: Sequence[ConfigFile],
-    env: Mapping[str, str],
-) -> ModelView:
-    ref = f"{provider.id}/{model_id}" if model_id else provider.id
-    facts: ModelFacts | None = None
-    notes: list[str] = []
-    if known_provider and model_id is not None:
-        try:
-            facts = next((m for m in profile.visible_models(provider.id) if m.id == model_id), None)
-        except ValueError:
-            facts = None
-        if facts is None:
-            if provider.models.source == "open":
-                notes.append(f"{provider.id} is an open catalogue in {profile.name}: any model id is accepted.")
-            else:
-                notes.append(f"{model_id} is not in {profile.name}'s built-in list for {provider.id}.")
-    found = _user_entry(configs, provider.id, model_id)
-    fields: list[Field] = []
-    catalog_source = _catalog_source(provider)
-    if facts is not None:
-        for name, value in (
-            ("name", facts.name),
-            ("context_window", facts.context_window),
-            ("max_tokens", facts.max_output_tokens),
-            ("reasoning", facts.reasoning),
-            ("input", list(facts.input) if facts.input else None),
-            ("cost", facts.cost._asdict() if facts.cost is not None else None),
-        ):
-            if value is not None:
-                fields.append(Field(name, value, catalog_source))
-    entry_location = None
-    if found is not None:
-        config, path, entry, _ = found
-        entry_location = _loc(config.document, path)
-        for key, name in _MODEL_FIELDS.get(config.dialect, ()):
-            if key in entry:
-                fields = [f for f in fields if f.name != name]
-                fields.append(Field(name, entry[key], str(_loc(config.document, path + (key,))), _loc(config.document, path + (key,))))
-        if entry and facts is None:
-            fields.extend(_defaults(profile, fields, model_id))
-    if model_id is not None and not any(f.name == "name" for f in fields):
-        default_name = {"id": model_id, "model": ref}.get(profile.defaults.name or "")
-        if default_name is not None:
-            fields.append(Field("name", default_name, "target default"))
-    endpoint = _endpoint(profile, provider, model_id, found, env)
-    return ModelView(ref, provider.id, model_id, facts is not None, entry_location, tuple(fields), endpoint, tuple(notes))
+def _alias(resolution: Resolution, request: str) -> str | None:
+    """The key an alias names: the config's aliases (OpenClaw/Mayros looks them up
+    case-insensitively), then the names a model also answers to (Plano's bare ids)."""
+    aliases = resolution.aliases
+    if request in aliases:
+        return aliases[request]
+    if resolution.target == "openclaw":
+        lowered = {alias.lower(): key for alias, key in aliases.items()}
+        if request.lower() in lowered:
+            return lowered[request.lower()]
+    owners = [model.key for model in resolution.models.values() if request in model.aliases]
+    return owners[0] if len(owners) == 1 else None
 
 
-def _catalog_source(provider: TargetProvider) -> str:
-    view = provider.models
-    if view.source == "models.dev":
-        return f"catalog (models.dev {view.provider}{', approximate' if view.approximate else ''})"
-    if view.source == "registry":
-        return f"catalog (registry {view.key})"
-    return "catalog"
+def model_view(resolution: Resolution, profile: TargetProfile, found: Found) -> ModelView:
+    """The resolved model (or, when the catalog lacks it, its provider's endpoint settings)."""
+    from modelconf.emit.resolved import model_json
+
+    provider = resolution.providers.get(found.provider)
+    if found.key is not None:
+        model = resolution.models[found.key]
+        data = model_json(model)
+        fields, settings = _fields(data)
+        changes = tuple(Change(c["entry"], tuple(c["fields"]), bool(c.get("replaced"))) for c in data.get("overrides", ()))
+        in_builtin = model.origin in ("catalog", "override") or any(c.replaced for c in model.changes)
+        return ModelView(
+            ref=found.key, provider=found.provider, model=found.model, key=found.key, origin=model.origin,
+            in_builtin=in_builtin, entry=_entry(resolution, model), fields=fields, endpoint=settings, changes=changes,
+        )  # fmt: skip
+    ref = f"{found.provider}/{found.model}" if found.model else found.provider
+    notes = _missing_notes(profile, found, provider is not None)
+    endpoint: tuple[Field, ...] = ()
+    if found.pattern is not None:
+        ref = f"{found.pattern.pattern[:-2]}/{found.model}"
+        endpoint = _pattern_endpoint(found.pattern, provider, found.model)
+        notes = (f"not listed in Plano's model registry; the wildcard {found.pattern.pattern} routes it at run time",)
+    elif provider is not None:
+        endpoint = _provider_endpoint(provider)
+    return ModelView(ref, found.provider, found.model, None, None, False, None, (), endpoint, (), found.pattern.pattern if found.pattern else None, notes)
 
 
-def _defaults(profile: TargetProfile, fields: Sequence[Field], model_id: str | None) -> list[Field]:
-    """The target's defaults for fields a custom entry leaves out."""
-    have = {f.name for f in fields}
-    defaults = profile.defaults
-    out = []
-    for name, value in (
-        ("context_window", defaults.context_window),
-        ("max_tokens", defaults.max_tokens),
-        ("reasoning", defaults.reasoning),
-        ("input", list(defaults.input) if defaults.input is not None else None),
-    ):
-        if name not in have and value is not None:
-            out.append(Field(name, value, "target default"))
-    return out
+def _fields(data: Mapping[str, Any]) -> tuple[tuple[Field, ...], tuple[Field, ...]]:
+    provenance: Mapping[str, str] = data["provenance"]
+    names = [n for n in _FIRST if n in provenance] + sorted(n for n in provenance if n not in _FIRST and n not in _ENDPOINT and n not in _SKIPPED)
+    fields = tuple(Field(name, _shown_value(_get(data, name)), provenance[name]) for name in names)
+    endpoint = tuple(Field(name, _get(data, name), provenance[name]) for name in _ENDPOINT if name in provenance)
+    return fields, endpoint
 
 
-def _endpoint(
-    profile: TargetProfile,
-    provider: TargetProvider,
-    model_id: str | None,
-    found: tuple[ConfigFile, PathT, dict[str, Any], PathT | None] | None,
-    env: Mapping[str, str],
-) -> tuple[Field, ...]:
-    out: list[Field] = []
-    base: Field | None = None
-    api: Field | None = None
-    if found is not None:
-        config, path, entry, block_path = found
-        document = config.document
-        key = "base_url" if config.dialect == "plano" else "baseUrl"
-        if isinstance(entry.get(key), str):
-            base = Field("base_url", entry[key], str(_loc(document, path + (key,))), _loc(document, path + (key,)))
-        elif block_path is not None and isinstance(document.get(block_path + ("baseUrl",)), str):
-            location = _loc(document, block_path + ("baseUrl",))
-            base = Field("base_url", document.get(block_path + ("baseUrl",)), str(location), location)
-        api_key_name = "provider_interface" if config.dialect == "plano" else "api"
-        if isinstance(entry.get(api_key_name), str):
-            location = _loc(document, path + (api_key_name,))
-            api = Field("api", entry[api_key_name], str(location), location)
-        elif block_path is not None and isinstance(document.get(block_path + ("api",)), str):
-            location = _loc(document, block_path + ("api",))
-            api = Field("api", document.get(block_path + ("api",)), str(location), location)
-    if base is None and provider.base_url:
-        base = Field("base_url", _fill(provider.base_url, provider, env), "profile")
-    if base is None and provider.catalog_provider and not provider.needs_base_url:
-        from modelconf.catalog import load_catalog
+def _get(data: Mapping[str, Any], dotted: str) -> Any:
+    """`cost.input` from the nested model; a header named `X.Y` keeps its dot."""
+    head, _, rest = dotted.partition(".")
+    value = data.get(head)
+    if not rest:
+        return value
+    if head == "headers" and isinstance(value, dict):
+        return value.get(rest)
+    for step in rest.split("."):
+        value = value.get(step) if isinstance(value, dict) else None
+    return value
 
-        facts = load_catalog().providers.get(provider.catalog_provider)
-        if facts is not None and facts.base_url:
-            base = Field("base_url", facts.base_url, _catalog_source(provider))
-    if api is None and provider.api:
-        api = Field("api", provider.api, "profile")
-    if base is not None:
-        out.append(base)
-    if api is not None:
-        out.append(api)
-    if profile.target == "plano" and base is not None and model_id is not None and profile.provider(provider.id) is not None:
-        from urllib.parse import urlparse
 
-        from modelconf.catalog._rules import plano_upstream_path
+def _shown_value(value: Any) -> Any:
+    """A header as written (`{"value": ...}`), or where its credential comes from (`{"ref": ...}`)."""
+    if isinstance(value, dict) and "ref" in value and isinstance(value["ref"], dict):
+        ref = value["ref"]
+        where = ref.get("name") or ref.get("pointer") or ref.get("prefix") or ""
+        return f"{value.get('prefix', '')}<{ref.get('source')} {where}>".strip()
+    if isinstance(value, dict) and set(value) == {"value"}:
+        return value["value"]
+    return value
 
-        custom = urlparse(str(base.value)).path if base.source != "profile" else None
-        path_text = plano_upstream_path(provider.id, model_id, base_url_path=custom)
-        parsed = urlparse(str(base.value))
-        url = f"{parsed.scheme}://{parsed.netloc}{path_text}" if parsed.scheme else str(base.value) + path_text
-        out.append(Field("url", url, "Plano's upstream path rules"))
+
+def _entry(resolution: Resolution, model: RModel) -> Location | None:
+    """The user entry that added the model, else the last one that changed it."""
+    origin: Origin | None = model.created_by if model.origin in ("user", "wildcard") else None
+    if origin is None and model.changes:
+        last = model.changes[-1].entry
+        origin = next((e.origin for e in resolution.entries if str(e.origin) == last), None)
+    if origin is None:
+        return None
+    from modelconf.diagnostics import Span
+
+    return Location(origin.file, Span.at(origin.line, origin.column), origin.pointer)
+
+
+def _provider_endpoint(provider: RProvider) -> tuple[Field, ...]:
+    from modelconf.emit.resolved import provider_json
+
+    data = provider_json(provider)
+    provenance = data["provenance"]
+    return tuple(Field(name, data.get(name), provenance.get(name, "catalog")) for name in ("api", "base_url"))
+
+
+def _pattern_endpoint(pattern: Pattern, provider: RProvider | None, model_id: str | None) -> tuple[Field, ...]:
+    out = [Field("api", pattern.api, pattern.prov.get("api", "catalog")), Field("base_url", pattern.base_url, pattern.prov.get("base_url", "catalog"))]
+    if provider is not None and model_id is not None:
+        from modelconf.resolve import RModel
+        from modelconf.resolve.plano import upstream_url
+
+        url = upstream_url(provider, RModel(provider.id, model_id, "wildcard", key=f"{pattern.pattern[:-2]}/{model_id}"))
+        if url is not None:
+            out.append(Field("endpoint", url, "derived"))
     return tuple(out)
 
 
-def _fill(template: str, provider: TargetProvider, env: Mapping[str, str]) -> str:
-    """Fill `{VAR}` from non-secret setting variables the provider reads (account ids, region)."""
-    settings = {s.name for s in provider.settings_env}
-    region = (provider.cloud or {}).get("region") or []
-
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name == "region":
-            for candidate in region:
-                value = env.get(candidate) if candidate.isupper() else candidate
-                if value:
-                    return value
-            return match.group(0)
-        value = env.get(name) if name in settings else None
-        return value if value and not looks_like_secret(value) else match.group(0)
-
-    return _TEMPLATE.sub(replace, template)
+def _missing_notes(profile: TargetProfile, found: Found, provider_known: bool) -> tuple[str, ...]:
+    if found.model is None:
+        return ()
+    target_provider = profile.provider(found.provider)
+    if target_provider is not None and target_provider.models.source == "open":
+        return (f"{found.provider} is an open catalogue in {profile.name}: any model id is accepted, but the resolved catalog lists none by this id.",)
+    where = f"{found.provider}'s models" if provider_known else "any provider"
+    return (f"{found.model} is not in the resolved catalog ({where}).",)
 
 
-def split_model_ref(ref: str) -> tuple[str, str | None]:
-    """`provider/model` split on the first `/` (model ids may contain `/`)."""
-    provider, slash, model = ref.partition("/")
-    return provider, (model if slash and model else None)
-
-
-def resolve_alias(target: str, ref: str, configs: Sequence[ConfigFile]) -> tuple[str, Location] | None:
-    """A model alias the target resolves: Plano `model_aliases`, OpenClaw `agents.defaults.models.*.alias`."""
-    for config in configs:
-        document = config.document
-        if target == "plano" and config.dialect == "plano":
-            aliases = document.get(("model_aliases",))
-            if isinstance(aliases, dict) and isinstance(aliases.get(ref), dict) and isinstance(aliases[ref].get("target"), str):
-                target_ref = aliases[ref]["target"]
-                if "/" not in target_ref:  # a bare id names a non-wildcard entry's model
-                    for _, entry, _path in plano_entries(document):
-                        model = entry.get("model")
-                        if isinstance(model, str) and model.split("/", 1)[-1] == target_ref:
-                            target_ref = model
-                            break
-                return target_ref, _loc(document, ("model_aliases", ref))
-        if target == "openclaw" and config.dialect == "openclaw":
-            models = document.get(("agents", "defaults", "models"))
-            if isinstance(models, dict):
-                for key, entry in models.items():
-                    if isinstance(entry, dict) and isinstance(entry.get("alias"), str) and entry["alias"].lower() == ref.lower():
-                        return key, _loc(document, ("agents", "defaults", "models", key, "alias"))
+def parse_place(source: str) -> tuple[str, int, int] | None:
+    """`file:line:col` -> (file, line, col); None for `catalog`, `default`, `derived`."""
+    head, sep, column = source.rpartition(":")
+    file, sep2, line = head.rpartition(":")
+    if sep and sep2 and file and line.isdigit() and column.isdigit():
+        return file, int(line), int(column)
     return None

@@ -40,13 +40,11 @@ def render_text(result: Explanation) -> str:
     program = PROGRAMS.get(result.target, result.target)
     view = result.model
     lines = [f"{view.ref} as {program} sees it" + (f" (alias {result.request})" if result.alias else "")]
-    rows: list[tuple[str, str, str]] = []
-    for resolved in view.fields:
-        rows.append((resolved.name, _shown(resolved.value), resolved.source))
-    if view.entry is not None:
-        rows.append(("config entry", str(view.entry), ""))
-    for resolved in view.endpoint:
-        rows.append((resolved.name, _shown(resolved.value), resolved.source))
+    rows: list[tuple[str, str, str]] = [(f.name, _shown(f.value), f.source) for f in (*view.fields, *view.endpoint)]
+    if view.entry is not None and view.origin in ("user", "wildcard"):
+        rows.append(("added by" if view.origin == "user" else "expanded from", str(view.entry), ""))
+    for change in view.changes:
+        rows.append(("replaced by" if change.replaced else "changed by", f"{change.entry} ({', '.join(change.fields)})", ""))
     width = max((len(r[0]) for r in rows), default=0)
     value_width = min(max((len(r[1]) for r in rows), default=0), 60)
     for name, value, source in rows:
@@ -55,13 +53,7 @@ def render_text(result: Explanation) -> str:
 
     walk = result.walk
     lines.append("")
-    where = [f"{result.env_source}"]
-    if result.auth_path is not None:
-        state = f"mode {result.auth_mode:04o}" if result.auth_exists and result.auth_mode is not None else ("present" if result.auth_exists else "not found")
-        where.append(f"auth file {result.auth_path} ({state})")
-    if result.dotenv is not None:
-        where.append(f".env {result.dotenv.path}")
-    lines.extend(walk_lines(walk, "; ".join(where)))
+    lines.extend(walk_lines(walk, result.sources.where()))
     lines.extend(rotation_lines(walk))
     if walk.setup:
         lines.append("")
@@ -146,6 +138,8 @@ def _diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
 def to_json(result: Explanation) -> dict[str, Any]:
     walk = result.walk
     view = result.model
+    sources = result.sources
+    auth = sources.auth
     return {
         "$schema": SCHEMA_ID,
         "format": FORMAT,
@@ -156,10 +150,14 @@ def to_json(result: Explanation) -> dict[str, Any]:
             "ref": view.ref,
             "provider": view.provider,
             "id": view.model,
+            "key": view.key,
+            "origin": view.origin,
             "known_provider": walk.known_provider,
-            "in_builtin_catalog": view.known_model,
+            "in_builtin_catalog": view.in_builtin,
             "entry": _location(view.entry),
             "fields": [f.as_dict() for f in view.fields],
+            "overrides": [c.as_dict() for c in view.changes],
+            "pattern": view.pattern,
             "notes": list(view.notes),
         },
         "endpoint": [f.as_dict() for f in view.endpoint],
@@ -173,16 +171,16 @@ def to_json(result: Explanation) -> dict[str, Any]:
         },
         "setup": [item.as_dict() for item in walk.setup],
         "sources": {
-            "environment": result.env_source,
+            "environment": sources.env_source,
             "auth_file": None
-            if result.auth_path is None
+            if auth is None
             else {
-                "path": result.auth_path,
-                "exists": result.auth_exists,
-                "mode": f"{result.auth_mode:04o}" if result.auth_mode is not None else None,
-                "default": result.auth_default,
+                "path": auth.path,
+                "exists": auth.exists,
+                "mode": f"{auth.mode:04o}" if auth.mode is not None else None,
+                "default": sources.auth_default,
             },
-            "dotenv": result.dotenv.path if result.dotenv is not None else None,
+            "dotenv": sources.dotenv.path if sources.dotenv is not None else None,
             "allow_exec": result.allow_exec,
         },
         "notes": list(walk.notes),
