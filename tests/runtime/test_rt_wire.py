@@ -244,3 +244,19 @@ def test_unresolved_header_ref_is_an_error_event(server: LoopbackServer) -> None
     assert types(events) == ["error"]
     assert events[0].error == "header 'X-Token': its credential reference (env MISSING_TOK) has no value"  # type: ignore[union-attr]
     assert server.requests == []
+
+
+def test_a_header_credential_echoed_by_the_server_is_masked(server: LoopbackServer) -> None:
+    from loopback import Status
+
+    from modelconf.secrets import fingerprint
+
+    token = "tok-canary-8888888888888888888888888888yyyy"
+    data = catalog_dict(server.url + "/v1")
+    data["providers"]["p"]["headers"] = {"X-Token": {"ref": {"source": "env", "name": "TOK"}}}
+    server.script(Status(403, json.dumps({"error": {"message": f"bad X-Token {token}"}}).encode()))
+    credentials = StaticKeys({"p": KEY}, values={"TOK": token})
+    with Runtime(parse(data), credentials=credentials, settings=Settings(max_retries=0)) as rt:
+        events = list(rt.stream("p/m", "Hi"))
+    assert server.requests[0].headers["x-token"] == token
+    assert events[-1].error == f"HTTP 403 Forbidden: bad X-Token {fingerprint(token)}"  # type: ignore[union-attr]

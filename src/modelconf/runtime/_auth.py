@@ -33,8 +33,14 @@ def auth_headers(scheme: str, key: str | None) -> dict[str, str]:
 
 
 def request_headers(
-    model: ModelSpec, key: str | None, credentials: Credentials, extra: Mapping[str, str] | None = None
+    model: ModelSpec,
+    key: str | None,
+    credentials: Credentials,
+    extra: Mapping[str, str] | None = None,
+    secrets: list[str] | None = None,
 ) -> dict[str, str]:
+    """The request's headers. A header whose value comes from a credential reference is a secret
+    too: its value is added to `secrets` (what error messages are masked with)."""
     headers = {"accept": "text/event-stream", "content-type": "application/json"}
     if model.api == "anthropic-messages":
         headers["anthropic-version"] = ANTHROPIC_VERSION  # required by the API whatever the scheme
@@ -42,13 +48,13 @@ def request_headers(
     # Provider headers, then model headers (the model's win), then the caller's.
     for source in (model.provider.headers, model.headers):
         for name, spec in source.items():
-            headers[name.lower()] = _header_value(name, spec, credentials)
+            headers[name.lower()] = _header_value(name, spec, credentials, secrets)
     for name, value in (extra or {}).items():
         headers[name.lower()] = value
     return headers
 
 
-def _header_value(name: str, spec: Mapping[str, Any], credentials: Credentials) -> str:
+def _header_value(name: str, spec: Mapping[str, Any], credentials: Credentials, secrets: list[str] | None) -> str:
     if "value" in spec:
         return str(spec["value"])
     ref = spec.get("ref") or {}
@@ -56,4 +62,6 @@ def _header_value(name: str, spec: Mapping[str, Any], credentials: Credentials) 
     if value is None:
         where = ref.get("name") or ref.get("prefix") or ref.get("pointer") or ref.get("source")
         raise HeaderError(f"header {name!r}: its credential reference ({ref.get('source')} {where}) has no value")
+    if secrets is not None and value not in secrets:
+        secrets.append(value)
     return str(spec.get("prefix", "")) + value  # `Bearer ` for pi's authHeader

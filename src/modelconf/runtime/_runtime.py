@@ -177,7 +177,7 @@ class Runtime:
 class _Call:
     """One prepared request: what both stream classes need."""
 
-    __slots__ = ("runtime", "model", "url", "body", "keys", "headers")
+    __slots__ = ("runtime", "model", "url", "body", "keys", "headers", "secrets")
 
     def __init__(
         self, runtime: Runtime, model: ModelSpec, url: str, body: dict[str, Any], keys: list[str], headers: dict[str, str]
@@ -188,9 +188,11 @@ class _Call:
         self.body = body
         self.keys = keys
         self.headers = headers
+        # What error texts are masked with: the keys, and header values from credential references.
+        self.secrets: list[str] = list(keys)
 
     def headers_for(self, key: str | None) -> dict[str, str]:
-        return request_headers(self.model, key, self.runtime.credentials, self.headers)
+        return request_headers(self.model, key, self.runtime.credentials, self.headers, self.secrets)
 
     def attempts(self) -> Attempts:
         return Attempts(self.keys, self.runtime.settings, self.model.provider.id)
@@ -232,7 +234,7 @@ class _StreamBase:
             text = describe(exc, self._call.runtime.settings)
         else:
             text = f"unexpected {type(exc).__name__}: {exc}"
-        return self._pipeline.fail(redact(text, self._call.keys))
+        return self._pipeline.fail(redact(text, self._call.secrets))
 
 
 class ChatStream(_StreamBase):
@@ -275,7 +277,7 @@ class ChatStream(_StreamBase):
             self.attempts = call.attempts()
             opened = open_stream(
                 call.runtime.client, call.url, call.body, call.headers_for, self.attempts,
-                call.runtime.settings, self._set_response, call.keys,
+                call.runtime.settings, self._set_response, call.secrets,
             )  # fmt: skip
             if self._aborted.is_set():
                 yield pipeline.fail("aborted", aborted=True)
@@ -352,7 +354,7 @@ class AsyncChatStream(_StreamBase):
             self.attempts = call.attempts()
             opened = await aopen_stream(
                 call.runtime.async_client, call.url, call.body, call.headers_for, self.attempts,
-                call.runtime.settings, self._set_response, call.keys,
+                call.runtime.settings, self._set_response, call.secrets,
             )  # fmt: skip
             if self._aborted.is_set():
                 yield pipeline.fail("aborted", aborted=True)
