@@ -75,7 +75,12 @@ def _write(path: Path, text: str, mode: int = 0o600) -> Path:
     return path
 
 
-def plant(root: Path) -> Planted:
+# Where chat sends requests when no loopback server is given: a port that refuses connections.
+NO_SERVER = "http://127.0.0.1:9"
+
+
+def plant(root: Path, server_url: str = NO_SERVER) -> Planted:
+    """Plant the canaries under `root`; the chat configs send to `server_url` (the loopback server)."""
     c = CANARIES
     home = root / "home"
     env = {
@@ -152,7 +157,42 @@ def plant(root: Path) -> Planted:
         "models": [{"key": "openai/gpt-4.1", "provider": "openai", "id": "gpt-4.1", "api": "openai-completions"}],
     }))
     p["env_file"] = _write(root / "explain.env", f"export OPENAI_API_KEY='{c['dotenv-explain']}'\nGROQ_API_KEY={c['env-groq']}\nthis line is broken\n")
+    _plant_chat(planted, server_url)
     return planted
+
+
+def _plant_chat(planted: Planted, server_url: str) -> None:
+    """Error-free configs whose models point at `server_url`, each key source holding a canary."""
+    c = CANARIES
+    root, p = planted.root, planted.paths
+    base = server_url + "/v1"
+    loop = {"baseUrl": base, "api": "openai-completions", "apiKey": c["config-pi-literal"], "headers": {"X-Team": c["config-pi-header"]}, "models": [{"id": "m"}]}
+    pi = {
+        "loop": loop,  # a literal key and a literal secret header, read from the config at run time
+        "envkey": {"baseUrl": base, "api": "openai-completions", "apiKey": "MY_COMPANY_API_KEY", "models": [{"id": "m"}]},
+        "cmd": {"baseUrl": base, "api": "openai-completions", "apiKey": f"!printf %s {c['config-command']}", "models": [{"id": "m"}]},
+        "openai": {"baseUrl": base},  # the key comes from pi's auth.json
+    }
+    p["chat_pi"] = _write(root / "chat" / "pi" / "models.json", json.dumps({"providers": pi}, indent=2))
+    changed = dict(pi, loop=dict(loop, apiKey="MY_COMPANY_API_KEY"))
+    del changed["envkey"]
+    p["chat_pi_b"] = _write(root / "chat" / "pi-b" / "models.json", json.dumps({"providers": changed}, indent=2))
+    p["chat_zot"] = _write(root / "chat" / "zot" / "models.json", json.dumps({"providers": {"groq": {"baseUrl": base, "models": [{"id": "m"}]}}}))
+    p["chat_openclaw"] = _write(root / "chat" / "openclaw" / "mayros.json", (
+        '{\n  agents: {defaults: {models: {"openai/m": {alias: "Smart"}}}},\n'
+        f'  models: {{providers: {{openai: {{baseUrl: "{base}", api: "openai-completions", models: [{{id: "m", name: "m"}}]}}}}}},\n}}\n'
+    ))
+    p["chat_plano"] = _write(root / "chat" / "plano" / "plano_config.yaml", (
+        "version: v0.4.0\nlisteners:\n  - type: model\n    name: llm\n    port: 12000\nmodel_providers:\n"
+        f"  - model: openai/gpt-4o\n    base_url: {base}\n    access_key: $OPENAI_API_KEY\n"
+        "model_aliases:\n  fast:\n    target: gpt-4o\n"
+    ))
+    _write(root / "chat" / "plano" / ".env", f"OPENAI_API_KEY={c['dotenv-plano']}\n")
+    from modelconf.compiler import compile_files
+
+    compiled = compile_files([p["chat_pi"]])
+    assert compiled.text is not None, [d.message for d in compiled.diagnostics]
+    p["chat_catalog"] = _write(root / "chat" / "resolved.json", compiled.text)
 
 
 # Command lines to run with the planted canaries. `{name}` is a planted path.
@@ -193,6 +233,26 @@ COMMANDS: list[tuple[str, ...]] = [
     ("chat", "openai/gpt-4.1", "hello", "--catalog", "{catalog}"),
     ("chat", "openai/gpt-4.1", "hello", "--catalog", "{catalog}", "--format", "jsonl", "--api-key-stdin"),
     ("chat", "openai/gpt-4.1", "hello", "--catalog", "{catalog}", "--env-file", "{env_file}"),
+    # compile: the summary, JSON, and the written catalog (the planted configs have errors: --force).
+    *[("compile", f, *x) for f in ("{pi_models}", "{zot_models}", "{openclaw_config}", "{plano_config}") for x in ((), ("-f", "json"))],
+    *[("compile", f, "--force", "-o", f"{{out}}/{n}.resolved.json") for f, n in (("{pi_models}", "pi"), ("{zot_models}", "zot"), ("{openclaw_config}", "openclaw"), ("{plano_config}", "plano"))],
+    ("compile", "{chat_pi}", "-o", "{out}/chat-pi.resolved.json"),
+    # diff: configs compiled in memory, and resolved catalogs; text and JSON.
+    *[("diff", a, b, "-f", f) for a, b in (("{chat_pi}", "{chat_pi_b}"), ("{plano_config}", "{chat_plano}"), ("{catalog}", "{chat_catalog}")) for f in ("text", "json")],
+    # chat against the loopback server, which answers 401 repeating every header it got.
+    *[("chat", "loop/m", "hello", "--config", "{chat_pi}", "--format", f) for f in ("text", "jsonl")],  # literal key and header in the config
+    ("chat", "loop/m", "hello", "--config", "{chat_pi}", "--api-key-stdin", "--format", "jsonl"),  # stdin
+    ("chat", "envkey/m", "hello", "--config", "{chat_pi}"),  # environment
+    ("chat", "openai/gpt-4.1", "hello", "--config", "{chat_pi}", "--format", "jsonl"),  # pi's auth.json
+    *[("chat", "cmd/m", "hello", "--config", "{chat_pi}", *x) for x in ((), ("--allow-exec",))],  # a command: refused, then run
+    ("chat", "groq/m", "hello", "--config", "{chat_zot}", "--target", "zot"),  # environment over zot's auth file
+    ("chat", "groq/m", "hello", "--config", "{chat_zot}", "--env-file", "{env_file}", "--format", "jsonl"),
+    *[("chat", "Smart", "hello", "--config", "{chat_openclaw}", "--format", f) for f in ("text", "jsonl")],  # auth profile, rotation list
+    ("chat", "fast", "hello", "--config", "{chat_plano}", "--format", "jsonl"),  # the .env beside the config
+    ("chat", "loop/m", "hello", "--catalog", "{chat_catalog}", "--format", "jsonl"),  # the config read at run time
+    # explain through the compiler: a user model, an override view, aliases.
+    *[("explain", m, "-t", "pi", "--config", "{chat_pi}", "-f", f) for m in ("loop/m", "openai/gpt-4.1") for f in ("text", "json")],
+    *[("explain", m, "--config", c, "-f", f) for m, c in (("fast", "{chat_plano}"), ("smart", "{chat_openclaw}")) for f in ("text", "json")],
 ]
 
 

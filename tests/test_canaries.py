@@ -4,6 +4,9 @@ exception texts), nor in the engine's reprs and JSON. Commands are listed in `ca
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from canaries import CANARIES, COMMANDS, check_files, check_output, ensure_config_dialects, exception_text, plant
@@ -11,15 +14,29 @@ from typer.testing import CliRunner
 
 from modelconf.cli import app
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "runtime"))
+from loopback import Echo, LoopbackServer  # noqa: E402
+
 try:  # click >= 8.2 separates stderr by default; older versions need mix_stderr=False
     runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]
 except TypeError:
     runner = CliRunner()
 
 
+@pytest.fixture(scope="module")
+def server() -> Iterator[LoopbackServer]:
+    """The loopback server chat lines send to: it answers 401 repeating every header it got."""
+    s = LoopbackServer().start()
+    s.script(Echo())
+    try:
+        yield s
+    finally:
+        s.stop()
+
+
 @pytest.mark.parametrize("argv", COMMANDS, ids=[" ".join(a) for a in COMMANDS])
-def test_no_canary_leaks(tmp_path, monkeypatch, argv):
-    planted = plant(tmp_path)
+def test_no_canary_leaks(tmp_path, monkeypatch, server, argv):
+    planted = plant(tmp_path, server.url)
     monkeypatch.chdir(tmp_path)
     ensure_config_dialects(monkeypatch)
     args = planted.fill(argv)
@@ -57,6 +74,22 @@ def test_the_commands_see_the_canaries(tmp_path, monkeypatch):
     assert fingerprint(CANARIES["auth-zot-openai"]) in fingerprints
     result = runner.invoke(app, ["lint", str(planted.paths["zot_models"]), "--dialect", "zot", "-f", "concise"], env=planted.env)
     assert "K001" in result.stdout  # the literal key in zot's models.json is reported (by fingerprint)
+
+
+def test_chat_lines_send_the_planted_keys(tmp_path, monkeypatch, server):
+    # Guard against chat lines that never reach the server: the keys the server got are canaries
+    # (by label), from the config (key and header), the environment, pi's auth.json, a command.
+    planted = plant(tmp_path, server.url)
+    monkeypatch.chdir(tmp_path)
+    labels = {value: label for label, value in CANARIES.items()}
+    sent = []
+    for model, extra in (("loop/m", ()), ("envkey/m", ()), ("openai/gpt-4.1", ()), ("cmd/m", ("--allow-exec",))):
+        server.script(Echo())
+        result = runner.invoke(app, ["chat", model, "hi", "--config", str(planted.paths["chat_pi"]), *extra], env=planted.env)
+        assert result.exit_code == 1 and "error: HTTP 401 Unauthorized: rejected: " in result.stderr
+        headers = server.requests[0].headers
+        sent.append((labels.get(headers["authorization"].removeprefix("Bearer ")), labels.get(headers.get("x-team", ""))))
+    assert sent == [("config-pi-literal", "config-pi-header"), ("env-custom", None), ("auth-pi-openai", None), ("config-command", None)]
 
 
 def test_engine_objects_never_show_values(tmp_path):

@@ -59,7 +59,15 @@ class Stall:
     seconds: float
 
 
-Action = Replay | Status | Endless | Stall
+@dataclass
+class Echo:
+    """A `status` response whose error message repeats every request header it got, keys
+    included (a server that echoes what it was sent): what the client shows must mask them."""
+
+    status: int = 401
+
+
+Action = Replay | Status | Endless | Stall | Echo
 
 
 @dataclass
@@ -135,6 +143,10 @@ def _handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
                 self.close_connection = True
 
         def _perform(self, action: Action) -> None:
+            if isinstance(action, Echo):
+                echoed = "; ".join(f"{k}={v}" for k, v in self.headers.items())
+                body = json.dumps({"error": {"message": f"rejected: {echoed}"}}).encode()
+                action = Status(action.status, body)
             if isinstance(action, Status):
                 self.send_response(action.status)
                 for k, v in action.headers.items():
