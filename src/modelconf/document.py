@@ -701,5 +701,30 @@ def iter_scalars(value: Any, path: PathT = ()) -> Iterator[tuple[PathT, Any]]:
             yield here, node
 
 
+def iter_long_strings(value: Any, min_length: int) -> Iterator[tuple[PathT, str]]:
+    """Yield (path, string), in document order, for every string of at least `min_length` characters.
+
+    Paths are built only for containers and for the strings yielded: secret scanning visits every
+    node of every linted file, and most nodes are short names and numbers.
+    """
+    if isinstance(value, str):
+        if len(value) >= min_length:
+            yield (), value
+        return
+    stack: list[tuple[PathT, Any]] = [((), value)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, str):
+            yield path, node
+            continue
+        items = list(node.items()) if isinstance(node, dict) else list(enumerate(node)) if isinstance(node, list) else []
+        for key, child in reversed(items):
+            if isinstance(child, str):
+                if len(child) >= min_length:
+                    stack.append((path + (key,), child))
+            elif isinstance(child, (dict, list)):
+                stack.append((path + (key,), child))
+
+
 def as_mapping(value: Any) -> Mapping[str, Any]:
     return value if isinstance(value, dict) else {}

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from modelconf.document import Document, PathT, pointer
+from modelconf.document import Document, PathT
 from modelconf.ir import CredentialRef, FieldPath, HeaderValue, Origin, Value
 from modelconf.secrets import looks_like_secret
 
@@ -19,8 +19,7 @@ _BARE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 def origin(document: Document, path: PathT, *, key: bool = False) -> Origin:
     """The origin of the node at `path`: its value (or key) start, and its pointer."""
-    span = document.span(path, key=key)
-    return Origin(document.name, span.start.line, span.start.column, pointer(path))
+    return Origin(document, path, key=key)
 
 
 class FieldCollector:
