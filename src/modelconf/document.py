@@ -213,6 +213,26 @@ def pointer(path: PathT) -> str:
     return "".join("/" + str(step).replace("~", "~0").replace("/", "~1") for step in path)
 
 
+def path_of(document: Document, pointer: str | None) -> PathT:
+    """The path of a JSON pointer in `document` (the inverse of `pointer`): steps into arrays
+    become ints where the document has a list there."""
+    if not pointer:
+        return ()
+    path: list[str | int] = []
+    node: Any = document.value
+    for raw in pointer.split("/")[1:]:
+        step: str | int = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, list) and isinstance(step, str) and step.isdigit():
+            step = int(step)
+            node = node[step] if step < len(node) else None
+        elif isinstance(node, dict):
+            node = node.get(step)
+        else:
+            node = None
+        path.append(step)
+    return tuple(path)
+
+
 def dotted(path: PathT) -> str:
     """A path as people write it: `providers.openai.models[0].id` (`<root>` for the root)."""
     out = []
