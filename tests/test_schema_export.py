@@ -41,3 +41,11 @@ def test_export_into_an_unwritable_place_is_a_usage_error(tmp_path: Path) -> Non
     result = runner.invoke(app, ["schema", "export", str(blocker / "sub")])
     assert result.exit_code == 2
     assert "cannot write" in result.output
+
+
+def test_editor_docs_name_only_schemas_that_exist() -> None:
+    import re
+
+    page = (Path(__file__).parent.parent / "docs" / "editors.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"https://modelconf\.dev/schemas/([\w.-]+\.json)", page))
+    assert named and named <= set(schema_files())

@@ -213,6 +213,26 @@ def pointer(path: PathT) -> str:
     return "".join("/" + str(step).replace("~", "~0").replace("/", "~1") for step in path)
 
 
+def path_of(document: Document, pointer: str | None) -> PathT:
+    """The path of a JSON pointer in `document` (the inverse of `pointer`): steps into arrays
+    become ints where the document has a list there."""
+    if not pointer:
+        return ()
+    path: list[str | int] = []
+    node: Any = document.value
+    for raw in pointer.split("/")[1:]:
+        step: str | int = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, list) and isinstance(step, str) and step.isdigit():
+            step = int(step)
+            node = node[step] if step < len(node) else None
+        elif isinstance(node, dict):
+            node = node.get(step)
+        else:
+            node = None
+        path.append(step)
+    return tuple(path)
+
+
 def dotted(path: PathT) -> str:
     """A path as people write it: `providers.openai.models[0].id` (`<root>` for the root)."""
     out = []
@@ -699,6 +719,31 @@ def iter_scalars(value: Any, path: PathT = ()) -> Iterator[tuple[PathT, Any]]:
             stack.extend((here + (i,), v) for i, v in reversed(list(enumerate(node))))
         else:
             yield here, node
+
+
+def iter_long_strings(value: Any, min_length: int) -> Iterator[tuple[PathT, str]]:
+    """Yield (path, string), in document order, for every string of at least `min_length` characters.
+
+    Paths are built only for containers and for the strings yielded: secret scanning visits every
+    node of every linted file, and most nodes are short names and numbers.
+    """
+    if isinstance(value, str):
+        if len(value) >= min_length:
+            yield (), value
+        return
+    stack: list[tuple[PathT, Any]] = [((), value)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, str):
+            yield path, node
+            continue
+        items = list(node.items()) if isinstance(node, dict) else list(enumerate(node)) if isinstance(node, list) else []
+        for key, child in reversed(items):
+            if isinstance(child, str):
+                if len(child) >= min_length:
+                    stack.append((path + (key,), child))
+            elif isinstance(child, (dict, list)):
+                stack.append((path + (key,), child))
 
 
 def as_mapping(value: Any) -> Mapping[str, Any]:

@@ -28,13 +28,53 @@ FieldPath = tuple[str, ...]
 CREDENTIAL_FORMS = ("env-name", "env-template", "dollar-env", "command", "literal")
 
 
-class Origin(NamedTuple):
-    """Where a value was written: file, 1-based line and column, and its JSON pointer."""
+class Origin:
+    """Where a value was written: file, 1-based line and column, and its JSON pointer.
 
-    file: str
-    line: int
-    column: int
-    pointer: str
+    Line and column are computed from the document on first use: lowering records an origin for
+    every field, while lint reports few of them and compile reads each once.
+    """
+
+    __slots__ = ("file", "_document", "_path", "_key", "_position")
+
+    def __init__(self, document: Any, path: tuple[str | int, ...], *, key: bool = False) -> None:
+        self.file: str = document.name
+        self._document = document
+        self._path = path
+        self._key = key
+        self._position: tuple[int, int] | None = None
+
+    def _where(self) -> tuple[int, int]:
+        if self._position is None:
+            start = self._document.span(self._path, key=self._key).start
+            self._position = (start.line, start.column)
+        return self._position
+
+    @property
+    def line(self) -> int:
+        return self._where()[0]
+
+    @property
+    def column(self) -> int:
+        return self._where()[1]
+
+    @property
+    def pointer(self) -> str:
+        from modelconf.document import pointer
+
+        return pointer(self._path)
+
+    def _identity(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.column, self.pointer)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Origin) and self._identity() == other._identity()
+
+    def __hash__(self) -> int:
+        return hash(self._identity())
+
+    def __repr__(self) -> str:
+        return f"Origin({self})"
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import sys
+from collections.abc import Iterator
 from typing import NoReturn
 
 import typer
@@ -24,3 +27,21 @@ def split_values(values: list[str] | None) -> list[str]:
 
 def stdout_is_tty() -> bool:
     return sys.stdout.isatty()
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside (restored after, also for tests run in-process).
+
+    Lint, compile and diff allocate many small objects that stay alive until the output is
+    written, without cycles; the collector's full passes then cost time in proportion to
+    everything alive (bench/compile_scale.py: a quarter more per entry at 10,000 entries). Use it
+    as `with gc_paused():` or as a decorator, `@gc_paused()`.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

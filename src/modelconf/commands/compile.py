@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
 
-from modelconf.commands._common import usage_error
+from modelconf.commands._common import gc_paused, usage_error
 
 
 class Format(str, enum.Enum):
@@ -67,25 +65,6 @@ def compile_command(
         elif output is not None:
             typer.echo(f"modelconf: {output} not written: the files have errors (use --force to write anyway)", err=True)
     raise typer.Exit(1 if result.errors else 0)
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while compiling (re-enabled after, also for tests in-process).
-
-    Compiling allocates many small objects and frees few, without cycles; the collector's full
-    passes then cost time in proportion to everything alive, which made compile time grow
-    faster than the config (bench/compile_scale.py: a quarter more per entry at 10,000 entries).
-    """
-    import gc
-
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _diagnostics(result: Any, format: Format) -> None:

@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 import typer
 
-from modelconf.commands._common import usage_error
+from modelconf.commands._common import gc_paused, usage_error
 
 
 class Format(str, enum.Enum):
@@ -30,7 +30,6 @@ def diff_command(
     Exit codes: 0 (or 1 with --exit-code when they differ); 2 when a side cannot be read,
     is a resolved catalog of another format version, or its config files have errors.
     """
-    from modelconf.commands.compile import gc_paused
     from modelconf.emit.diff import diff_catalogs, to_json, to_text
 
     with gc_paused():

@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 import typer
 
-from modelconf.commands._common import usage_error
+from modelconf.commands._common import gc_paused, usage_error
 
 
 # Runs over at least this many files show a progress bar (on a terminal only).
@@ -51,6 +51,7 @@ class Color(str, enum.Enum):
     never = "never"
 
 
+@gc_paused()
 def lint(
     files: Optional[list[str]] = typer.Argument(None, help="Files or directories to lint; '-' reads stdin. Default: the current directory."),
     format: Optional[Format] = typer.Option(None, "--format", "-f", help="Output format (default: full on a terminal, concise otherwise)."),

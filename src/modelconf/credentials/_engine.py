@@ -18,6 +18,7 @@ from modelconf.credentials._common import decide, setup_items
 from modelconf.credentials._draft import Draft
 from modelconf.credentials._forms import env_value, openclaw_substitute, pi_value
 from modelconf.credentials._types import PRESENT, SET, CredentialWalk, Inputs, Secret, Step
+from modelconf.document import path_of
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -213,7 +214,7 @@ def resolve_ref(ref: Mapping[str, Any], inputs: Inputs) -> list[Secret]:
         for config in inputs.configs:
             document = config.document
             if ref.get("file") in (None, document.name):
-                value = document.get(_pointer_path(ref["pointer"], document))
+                value = document.get(path_of(document, ref["pointer"]))
                 if value is not None:
                     return _read_form(value, ref.get("form"), inputs)
     return []
@@ -239,20 +240,6 @@ def _read_form(value: Any, form: Any, inputs: Inputs) -> list[Secret]:
             return [Secret(text)] if text else []
         return [Secret(env_value(inputs.env, value) or value)]
     return [Secret(value)]
-
-
-def _pointer_path(text: str, document: Any) -> tuple[str | int, ...]:
-    path: list[str | int] = []
-    node = document.value
-    for raw in text.split("/")[1:]:
-        step: str | int = raw.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, list) and isinstance(step, str) and step.isdigit():
-            step = int(step)
-            node = node[step] if step < len(node) else None
-        elif isinstance(node, dict):
-            node = node.get(step)
-        path.append(step)
-    return tuple(path)
 
 
 class EngineCredentials:

@@ -14,7 +14,7 @@ from typing import Any
 
 from modelconf.credentials import _forms
 from modelconf.diagnostics import Diagnostic, Span
-from modelconf.document import Document, PathT, dotted, iter_scalars, pointer
+from modelconf.document import Document, PathT, dotted, iter_long_strings, pointer
 from modelconf.secrets import fingerprint, looks_like_secret
 
 # Config dialects whose files should hold no secret (every config dialect; auth files are meant to).
@@ -67,8 +67,9 @@ def literal_secrets(document: Document, dialect: str) -> list[Diagnostic]:
     # Plano's dialect reports literal access keys and Authorization tokens (C451, by fingerprint).
     skip = {path for path, _ in _plano_checked_values(document)} if dialect == "plano" else set()
     out = []
-    for path, value in iter_scalars(document.value):
-        if not isinstance(value, str) or path in skip:
+    # Keys are at least 16 characters long (secrets.looks_like_secret).
+    for path, value in iter_long_strings(document.value, 16):
+        if path in skip:
             continue
         embedded = _embedded_secret(value)
         if not looks_like_secret(value) and embedded is None:
@@ -183,8 +184,8 @@ def _openclaw_unset(document: Document, env: Mapping[str, str]) -> list[Diagnost
     sibling = _sibling_dotenv(document, ".env")
     effective = effective_env(env, document, sibling)
     out = []
-    for path, value in iter_scalars(document.value):
-        if not isinstance(value, str) or "${" not in value:
+    for path, value in iter_long_strings(document.value, 4):  # `${X}` is four characters
+        if "${" not in value:
             continue
         for ref in _forms.openclaw_refs(value):
             if ref.escaped or _forms.env_value(effective, ref.name) is not None:

@@ -8,27 +8,8 @@ from dataclasses import replace
 from typing import Any, TypeGuard
 
 from modelconf.diagnostics import Diagnostic, Severity
-from modelconf.document import Document, PathT
+from modelconf.document import Document, PathT, path_of
 from modelconf.secrets import looks_like_secret
-
-
-def path_of(document: Document, pointer: str | None) -> PathT:
-    """The document path of a JSON pointer (array steps become ints where the node is a list)."""
-    if not pointer:
-        return ()
-    path: list[str | int] = []
-    node: Any = document.value
-    for raw in pointer.split("/")[1:]:
-        step: str | int = raw.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, list) and isinstance(step, str) and step.isdigit():
-            step = int(step)
-            node = node[step] if step < len(node) else None
-        elif isinstance(node, dict):
-            node = node.get(step)
-        else:
-            node = None
-        path.append(step)
-    return tuple(path)
 
 
 def rewrite(

@@ -6,7 +6,7 @@ discards the whole file: every custom provider and override is ignored and only 
 models remain. modelconf reports every problem at once and ends each such message with
 "pi ignores every custom provider in this file while this error is present".
 
-Decisions where pi is silent or odd (documented in docs/dialects.md):
+Decisions where pi is silent or odd (documented in docs/design/dialects.md):
 
 - unknown keys: pi accepts them silently (no `additionalProperties: false` anywhere), so they
   are warnings (S003) with a "did you mean";

@@ -42,8 +42,8 @@ def to_data(resolution: Resolution, *, file_order: Mapping[str, int] | None = No
         data["aliases"] = dict(sorted(resolution.aliases.items()))
     provenance = {}
     if resolution.default_prov:
-        provenance["default_model"] = resolution.default_prov
-    provenance.update({f"aliases.{alias}": source for alias, source in sorted(resolution.alias_prov.items())})
+        provenance["default_model"] = str(resolution.default_prov)
+    provenance.update({f"aliases.{alias}": str(source) for alias, source in sorted(resolution.alias_prov.items())})
     if provenance:
         data["provenance"] = provenance
     entries = sorted(resolution.entries, key=lambda e: (order.get(e.origin.file, len(order)), e.origin.line, e.origin.column))
@@ -77,10 +77,10 @@ def _provider(provider: RProvider) -> dict[str, Any]:
         out["interface"] = provider.interface
     if provider.headers:
         out["headers"] = {name: value.as_json() for name, (value, _) in provider.headers.items()}
-    provenance = {"id": CATALOG if provider.origin.startswith("catalog") else provider.prov.get("name", CATALOG)}
-    provenance.update(provider.prov)
+    provenance = {"id": CATALOG if provider.origin.startswith("catalog") else str(provider.prov.get("name", CATALOG))}
+    provenance.update({name: str(source) for name, source in provider.prov.items()})
     provenance.setdefault("auth", provider.config_credential and str(provider.config_credential.origin) or CATALOG)
-    provenance.update({f"headers.{name}": source for name, (_, source) in provider.headers.items()})
+    provenance.update({f"headers.{name}": str(source) for name, (_, source) in provider.headers.items()})
     out["provenance"] = provenance
     return out
 
@@ -107,11 +107,11 @@ def _model(model: RModel) -> dict[str, Any]:
     if model.aliases:
         out["aliases"] = sorted(set(model.aliases))
     provenance = {"id": str(model.created_by) if model.created_by is not None and model.origin == "user" else CATALOG}
-    provenance.update({dotted(path): source for path, source in model.prov.items()})
+    provenance.update({dotted(path): str(source) for path, source in model.prov.items()})
     out["provenance"] = provenance
     if model.changes:
         out["overrides"] = [
-            {"entry": change.entry, "fields": sorted(change.fields), **({"replaced": True} if change.replaced else {})}
+            {"entry": str(change.entry), "fields": sorted(change.fields), **({"replaced": True} if change.replaced else {})}
             for change in model.changes
         ]
     return out
@@ -138,7 +138,7 @@ def _pattern(pattern: Any) -> dict[str, Any]:
         "api": pattern.api,
         "base_url": pattern.base_url,
         "provider_interface": pattern.interface,
-        "provenance": dict(pattern.prov),
+        "provenance": {name: str(source) for name, source in pattern.prov.items()},
     }
 
 

@@ -18,7 +18,6 @@ from modelconf.secrets import looks_like_secret, mask_line
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from modelconf.catalog._profiles import TargetProfile
-    from modelconf.ir import Origin
     from modelconf.resolve import Pattern, Resolution, RModel, RProvider
 
 # Model fields in the order people read them; the rest (headers.*, compat.*) follow sorted.
@@ -214,10 +213,12 @@ def _shown_value(value: Any) -> Any:
 
 def _entry(resolution: Resolution, model: RModel) -> Location | None:
     """The user entry that added the model, else the last one that changed it."""
+    from modelconf.ir import Origin
+
     origin: Origin | None = model.created_by if model.origin in ("user", "wildcard") else None
     if origin is None and model.changes:
-        last = model.changes[-1].entry
-        origin = next((e.origin for e in resolution.entries if str(e.origin) == last), None)
+        last = model.changes[-1].entry  # an Origin, or its text
+        origin = last if isinstance(last, Origin) else next((e.origin for e in resolution.entries if str(e.origin) == last), None)
     if origin is None:
         return None
     from modelconf.diagnostics import Span
@@ -234,7 +235,7 @@ def _provider_endpoint(provider: RProvider) -> tuple[Field, ...]:
 
 
 def _pattern_endpoint(pattern: Pattern, provider: RProvider | None, model_id: str | None) -> tuple[Field, ...]:
-    out = [Field("api", pattern.api, pattern.prov.get("api", "catalog")), Field("base_url", pattern.base_url, pattern.prov.get("base_url", "catalog"))]
+    out = [Field("api", pattern.api, str(pattern.prov.get("api", "catalog"))), Field("base_url", pattern.base_url, str(pattern.prov.get("base_url", "catalog")))]
     if provider is not None and model_id is not None:
         from modelconf.resolve import RModel
         from modelconf.resolve.plano import upstream_url

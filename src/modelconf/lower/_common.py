@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from modelconf.document import Document, PathT, pointer
+from modelconf.document import Document, PathT
 from modelconf.ir import CredentialRef, FieldPath, HeaderValue, Origin, Value
 from modelconf.secrets import looks_like_secret
 
@@ -17,10 +17,13 @@ _BRACED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _BARE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
+# pi's cost keys and the IR's field names (OpenClaw/Mayros uses pi's).
+_PI_COST = (("input", "input"), ("output", "output"), ("cacheRead", "cache_read"), ("cacheWrite", "cache_write"))
+
+
 def origin(document: Document, path: PathT, *, key: bool = False) -> Origin:
     """The origin of the node at `path`: its value (or key) start, and its pointer."""
-    span = document.span(path, key=key)
-    return Origin(document.name, span.start.line, span.start.column, pointer(path))
+    return Origin(document, path, key=key)
 
 
 class FieldCollector:
@@ -50,6 +53,25 @@ class FieldCollector:
     def strings(self, name: FieldPath, raw: Any, path: PathT) -> None:
         if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
             self.put(name, list(raw), path)
+
+    def pi_model(self, entry: dict[str, Any], path: PathT, header: Callable[..., Any], *, api: bool, base_url: bool) -> None:
+        """The fields of a model in pi's format, which OpenClaw/Mayros also writes (its config's
+        models become pi's models.json). `modelOverrides` have neither `api` nor `baseUrl`."""
+        self.string(("name",), entry.get("name"), path + ("name",))
+        if api:
+            self.string(("api",), entry.get("api"), path + ("api",))
+        if base_url:
+            self.string(("base_url",), entry.get("baseUrl"), path + ("baseUrl",))
+        self.boolean(("reasoning",), entry.get("reasoning"), path + ("reasoning",))
+        self.strings(("input",), entry.get("input"), path + ("input",))
+        self.number(("context_window",), entry.get("contextWindow"), path + ("contextWindow",), integer=True)
+        self.number(("max_tokens",), entry.get("maxTokens"), path + ("maxTokens",), integer=True)
+        cost = entry.get("cost")
+        if isinstance(cost, dict):
+            for key, name in _PI_COST:
+                self.number(("cost", name), cost.get(key), path + ("cost", key))
+        self.headers(entry.get("headers"), path + ("headers",), header)
+        self.compat(entry.get("compat"), path + ("compat",))
 
     def compat(self, raw: Any, path: PathT) -> None:
         """pi's `mergeCompat` merges compat shallowly, except the two routing objects one level deeper."""

@@ -15,7 +15,6 @@ from modelconf.document import Document, PathT
 from modelconf.ir import ConfigIR, ModelEntry, ProviderEntry, Value
 from modelconf.lower._common import FieldCollector, dict_items, header_from, openclaw_value, origin
 
-_COST = (("input", "input"), ("output", "output"), ("cacheRead", "cache_read"), ("cacheWrite", "cache_write"))
 _header = header_from(openclaw_value)
 
 
@@ -90,16 +89,5 @@ def _provider(document: Document, key: str, block: dict[str, Any], path: PathT) 
 
 def _model(document: Document, provider: str, entry: dict[str, Any], path: PathT) -> ModelEntry:
     fields = FieldCollector(document)
-    fields.string(("name",), entry.get("name"), path + ("name",))
-    fields.string(("api",), entry.get("api"), path + ("api",))
-    fields.boolean(("reasoning",), entry.get("reasoning"), path + ("reasoning",))
-    fields.strings(("input",), entry.get("input"), path + ("input",))
-    fields.number(("context_window",), entry.get("contextWindow"), path + ("contextWindow",), integer=True)
-    fields.number(("max_tokens",), entry.get("maxTokens"), path + ("maxTokens",), integer=True)
-    cost = entry.get("cost")
-    if isinstance(cost, dict):
-        for key, name in _COST:
-            fields.number(("cost", name), cost.get(key), path + ("cost", key))
-    fields.headers(entry.get("headers"), path + ("headers",), _header)
-    fields.compat(entry.get("compat"), path + ("compat",))
+    fields.pi_model(entry, path, _header, api=True, base_url=False)  # OpenClaw models have no baseUrl
     return ModelEntry(provider=provider.strip(), id=entry["id"], fields=fields.fields, origin=origin(document, path))

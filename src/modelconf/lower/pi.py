@@ -12,7 +12,6 @@ from modelconf.document import Document, PathT
 from modelconf.ir import ConfigIR, ModelEntry, ProviderEntry
 from modelconf.lower._common import FieldCollector, dict_items, header_from, origin, pi_value
 
-_COST = (("input", "input"), ("output", "output"), ("cacheRead", "cache_read"), ("cacheWrite", "cache_write"))
 _pi_header = header_from(pi_value)
 
 
@@ -55,20 +54,8 @@ def _provider(document: Document, name: str, block: dict[str, Any], path: PathT)
 
 def _model(document: Document, provider: str, model_id: str, entry: dict[str, Any], path: PathT, kind: str) -> ModelEntry:
     fields = FieldCollector(document)
-    fields.string(("name",), entry.get("name"), path + ("name",))
-    if kind == "model":  # modelOverrides have no id, api or baseUrl
-        fields.string(("api",), entry.get("api"), path + ("api",))
-        fields.string(("base_url",), entry.get("baseUrl"), path + ("baseUrl",))
-    fields.boolean(("reasoning",), entry.get("reasoning"), path + ("reasoning",))
-    fields.strings(("input",), entry.get("input"), path + ("input",))
-    fields.number(("context_window",), entry.get("contextWindow"), path + ("contextWindow",), integer=True)
-    fields.number(("max_tokens",), entry.get("maxTokens"), path + ("maxTokens",), integer=True)
-    cost = entry.get("cost")
-    if isinstance(cost, dict):
-        for key, name in _COST:
-            fields.number(("cost", name), cost.get(key), path + ("cost", key))
-    fields.headers(entry.get("headers"), path + ("headers",), _pi_header)
-    fields.compat(entry.get("compat"), path + ("compat",))
+    # modelOverrides have no id, api or baseUrl.
+    fields.pi_model(entry, path, _pi_header, api=kind == "model", base_url=kind == "model")
     # An override is keyed by model id; its position is the key. A custom model is an array item.
     where = origin(document, path, key=kind == "override")
     return ModelEntry(provider=provider, id=model_id, fields=fields.fields, origin=where, kind=kind)

@@ -6,9 +6,11 @@ assignment with a provenance; `modelconf.emit.resolved` nests them for the JSON 
 Plain classes with `__slots__` (and a named tuple) rather than dataclasses: `modelconf lint`
 imports this module on every run, and dataclasses cost ~0.6 ms each to define.
 
-Provenance strings: `catalog` (the built-in catalog), `default` (the target's value for an omitted
-field), `derived` (computed by modelconf: endpoints, base URLs a program builds), or
-`<file>:<line>:<col>` of the value or entry that set the field.
+Provenance: `catalog` (the built-in catalog), `default` (the target's value for an omitted
+field), `derived` (computed by modelconf: endpoints, base URLs a program builds), or the `Origin`
+of the value or entry that set the field. Origins stay objects until the catalog is written
+(`str(origin)` is `<file>:<line>:<col>`), so linting, which never shows provenance, does not pay
+for computing positions.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from typing import Any, NamedTuple
 
 from modelconf.diagnostics import Diagnostic
 from modelconf.ir import CredentialRef, FieldPath, HeaderValue, Origin, Value
+
+Provenance = str | Origin  # noqa: UP007 (a runtime alias)
 
 CATALOG = "catalog"
 DEFAULT = "default"
@@ -42,7 +46,7 @@ class RModel:
         self.id = model_id
         self.key = key if key is not None else model_key(provider, model_id)
         self.fields: dict[FieldPath, Any] = {}
-        self.prov: dict[FieldPath, str] = {}
+        self.prov: dict[FieldPath, Provenance] = {}
         # catalog, override (a catalog model the user changed), user (added or replaced), wildcard.
         self.origin = origin
         self.changes: list[Change] = []
@@ -50,7 +54,7 @@ class RModel:
         # The user entry that added this model (None for catalog models).
         self.created_by = created_by
 
-    def set(self, path: FieldPath, value: Any, source: str) -> None:
+    def set(self, path: FieldPath, value: Any, source: Provenance) -> None:
         if path[0] == "compat":
             self._clear_compat(path)
         self.fields[path] = value
@@ -91,7 +95,7 @@ class Change:
 
     __slots__ = ("entry", "fields", "replaced")
 
-    def __init__(self, entry: str, fields: list[str], replaced: bool = False) -> None:
+    def __init__(self, entry: Provenance, fields: list[str], replaced: bool = False) -> None:
         self.entry = entry
         self.fields = fields
         self.replaced = replaced
@@ -113,7 +117,7 @@ class RProvider:
         base_url: str | None,
         auth_kind: str,
         origin: str,
-        prov: dict[str, str] | None = None,
+        prov: dict[str, Provenance] | None = None,
         config_credential: CredentialRef | None = None,
         interface: str | None = None,
     ) -> None:
@@ -123,11 +127,11 @@ class RProvider:
         self.base_url = base_url
         self.auth_kind = auth_kind
         self.origin = origin  # catalog, user, catalog+user
-        self.prov: dict[str, str] = prov if prov is not None else {}
+        self.prov: dict[str, Provenance] = prov if prov is not None else {}
         self.config_credential = config_credential
         # zot `auth: "none"` and OpenClaw `auth: "aws-sdk"`, as the user wrote them.
         self.auth_mode: str | None = None
-        self.headers: dict[str, tuple[HeaderValue, str]] = {}
+        self.headers: dict[str, tuple[HeaderValue, Provenance]] = {}
         self.interface = interface
         self.passthrough = False
         self.credentials: list[dict[str, Any]] = []
@@ -165,7 +169,7 @@ class Pattern(NamedTuple):
     api: str
     base_url: str | None
     interface: str | None
-    prov: dict[str, str]
+    prov: dict[str, Provenance]
 
 
 class Resolution:
@@ -182,9 +186,9 @@ class Resolution:
         self.models: dict[str, RModel] = {}
         self.patterns: list[Pattern] = []
         self.aliases: dict[str, str] = {}
-        self.alias_prov: dict[str, str] = {}
+        self.alias_prov: dict[str, Provenance] = {}
         self.default_model: str | None = None
-        self.default_prov: str | None = None
+        self.default_prov: Provenance | None = None
         self.sources: list[dict[str, str]] = []
         self.entries: list[EntryRecord] = []
         self.diagnostics: list[Diagnostic] = []
@@ -216,7 +220,7 @@ def put_fields(model: RModel, fields: Mapping[FieldPath, Value], *, skip: Iterab
     for path, value in fields.items():
         if path[0] in skipped:
             continue
-        model.set(path, value.value, str(value.origin))
+        model.set(path, value.value, value.origin)
         out.append(dotted(path))
     return out
 

@@ -90,7 +90,7 @@ def default_ref(ref: str, profile: TargetProfile) -> tuple[str, str]:
 def _default_model(resolution: Resolution, ref: str, origin: Origin, configured: set[str], profile: TargetProfile) -> None:
     provider, model = default_ref(ref, profile)
     key = f"{provider}/{model}"
-    resolution.default_prov = str(origin)
+    resolution.default_prov = origin
     resolution.default_model = key
     if key in resolution.models:
         return

@@ -26,7 +26,7 @@ from modelconf.catalog._profiles import TargetProfile, load_profile
 from modelconf.diagnostics import Diagnostic
 from modelconf.ir import ConfigIR, FieldPath, HeaderValue, ModelEntry, ProviderEntry, Value
 from modelconf.resolve._builtin import add_builtin_view, pi_facts
-from modelconf.resolve._core import CATALOG, DEFAULT, DERIVED, Change, EntryRecord, Resolution, RModel, RProvider, as_int, dotted, model_key, put_fields
+from modelconf.resolve._core import CATALOG, DEFAULT, DERIVED, Change, EntryRecord, Provenance, Resolution, RModel, RProvider, as_int, dotted, model_key, put_fields
 from modelconf.resolve._report import related_at, related_built_in, report
 from modelconf.rules import overrides as rules
 
@@ -62,7 +62,7 @@ def _patch_provider(resolution: Resolution, provider: RProvider, block: Provider
     base = block.fields.get(("base_url",))
     if base is not None:
         provider.base_url = base.value
-        provider.prov["base_url"] = str(base.origin)
+        provider.prov["base_url"] = base.origin
     if block.credential is not None:
         provider.config_credential = block.credential
     _auth_mode(provider, block)
@@ -72,7 +72,7 @@ def _patch_provider(resolution: Resolution, provider: RProvider, block: Provider
         return
     for model in resolution.models_of(provider.id):
         changed = put_fields(model, patch)
-        model.touched_by(Change(str(block.origin), changed))
+        model.touched_by(Change(block.origin, changed))
         record.overrode.append(model.key)
         record.fields.update(changed)
 
@@ -88,7 +88,7 @@ def _override(resolution: Resolution, provider: RProvider | None, override: Mode
     for path in (("context_window",), ("max_tokens",)):
         if path in model.fields:
             model.fields[path] = as_int(model.fields[path])
-    model.touched_by(Change(str(override.origin), changed))
+    model.touched_by(Change(override.origin, changed))
     entry = EntryRecord(override.origin, "override", override.provider, override.id, overrode=[model.key], fields=set(changed))
     resolution.entries.append(entry)
 
@@ -136,7 +136,7 @@ def _custom_models(resolution: Resolution, profile: TargetProfile, block: Provid
             )
         elif previous is not None:
             resolution.diagnostics.append(_shadow_note(model, previous, entry, defaults))
-            model.changes.append(Change(str(entry.origin), sorted(user_set(model)), replaced=True))
+            model.changes.append(Change(entry.origin, sorted(user_set(model)), replaced=True))
             record.overrode.append(model.key)
         else:
             record.added.append(model.key)
@@ -173,11 +173,11 @@ def _custom_provider(block: ProviderEntry) -> RProvider:
         base_url=base.value if base is not None else None,
         auth_kind="api-key",
         origin="user",
-        prov={"name": str(block.origin)},
+        prov={"name": block.origin},
         config_credential=block.credential,
     )
-    provider.prov["api"] = str(api.origin) if api is not None else DEFAULT
-    provider.prov["base_url"] = str(base.origin) if base is not None else DEFAULT
+    provider.prov["api"] = api.origin if api is not None else DEFAULT
+    provider.prov["base_url"] = base.origin if base is not None else DEFAULT
     _auth_mode(provider, block)
     return provider
 
@@ -187,7 +187,7 @@ def _auth_mode(provider: RProvider, block: ProviderEntry) -> None:
     auth = block.fields.get(("auth",))
     if auth is not None and isinstance(auth.value, str):
         provider.auth_mode = auth.value
-        provider.prov["auth"] = str(auth.origin)
+        provider.prov["auth"] = auth.origin
 
 
 def custom_model(block: ProviderEntry, entry: ModelEntry, provider: RProvider, defaults: str, profile: TargetProfile) -> RModel:
@@ -197,9 +197,9 @@ def custom_model(block: ProviderEntry, entry: ModelEntry, provider: RProvider, d
     # A pi-format file is read by pi, whatever program wrote it (OpenClaw/Mayros' agent models.json).
     model_defaults = profile.defaults if profile.target == "pi" or defaults == "openclaw" else load_profile("pi").defaults
 
-    def take(path: FieldPath, *fallbacks: tuple[object, str]) -> None:
+    def take(path: FieldPath, *fallbacks: tuple[object, Provenance]) -> None:
         if path in own:
-            model.set(path, own[path].value, str(own[path].origin))
+            model.set(path, own[path].value, own[path].origin)
             return
         for value, source in fallbacks:
             if value is not None:
@@ -210,11 +210,11 @@ def custom_model(block: ProviderEntry, entry: ModelEntry, provider: RProvider, d
     take(("name",), (entry.id, DEFAULT))
     take(
         ("api",),
-        *([(block_api.value, str(block_api.origin))] if block_api else []),
+        *([(block_api.value, block_api.origin)] if block_api else []),
         (provider.api, provider.prov.get("api", DEFAULT)),
         ("openai-completions", DEFAULT),
     )
-    take(("base_url",), *([(block_base.value, str(block_base.origin))] if block_base else []), (provider.base_url, provider.prov.get("base_url", DEFAULT)))
+    take(("base_url",), *([(block_base.value, block_base.origin)] if block_base else []), (provider.base_url, provider.prov.get("base_url", DEFAULT)))
     if defaults == "openclaw":
         _openclaw_defaults(model, own, profile)
     else:
@@ -231,14 +231,14 @@ def custom_model(block: ProviderEntry, entry: ModelEntry, provider: RProvider, d
     # Provider headers and compat first, the model's own over them (pi `parseModels`, `mergeCompat`).
     for field_path, value in block.fields.items():
         if field_path[0] in ("headers", "compat"):
-            model.set(field_path, value.value, str(value.origin))
+            model.set(field_path, value.value, value.origin)
     auth_header = block.fields.get(("auth_header",))
     if auth_header is not None and auth_header.value is True and block.credential is not None:
         # authHeader: true adds `Authorization: Bearer <resolved apiKey>` to custom models' headers.
-        model.set(("headers", "Authorization"), HeaderValue(ref=block.credential, prefix="Bearer "), str(auth_header.origin))
+        model.set(("headers", "Authorization"), HeaderValue(ref=block.credential, prefix="Bearer "), auth_header.origin)
     for field_path, value in own.items():
         if field_path[0] in ("headers", "compat"):
-            model.set(field_path, value.value, str(value.origin))
+            model.set(field_path, value.value, value.origin)
     return model
 
 
@@ -249,18 +249,18 @@ def _openclaw_defaults(model: RModel, fields: Mapping[FieldPath, Value], profile
     defaults = profile.defaults
     for path, value in ((("reasoning",), defaults.reasoning), (("input",), list(defaults.input or ("text",)))):
         if path in fields:
-            model.set(path, fields[path].value, str(fields[path].origin))
+            model.set(path, fields[path].value, fields[path].origin)
         else:
             model.set(path, value, DEFAULT)
     context = fields.get(("context_window",))
     if context is not None and context.value > 0:
-        model.set(("context_window",), context.value, str(context.origin))
+        model.set(("context_window",), context.value, context.origin)
         window = context.value
     else:
         window = defaults.context_window or 200000
         model.set(("context_window",), window, DEFAULT)
     limit = fields.get(("max_tokens",))
     if limit is not None:
-        model.set(("max_tokens",), min(limit.value, window), str(limit.origin))
+        model.set(("max_tokens",), min(limit.value, window), limit.origin)
     else:
         model.set(("max_tokens",), min(defaults.max_tokens or 8192, window), DEFAULT)

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 from modelconf.catalog._profiles import TargetProfile
 from modelconf.diagnostics import Severity
 from modelconf.ir import ConfigIR, HeaderValue, Origin, ProviderEntry, WildcardEntry
-from modelconf.resolve._core import CATALOG, DEFAULT, DERIVED, EntryRecord, Pattern, Resolution, RModel, RProvider
+from modelconf.resolve._core import CATALOG, DEFAULT, DERIVED, EntryRecord, Pattern, Provenance, Resolution, RModel, RProvider
 from modelconf.resolve._report import related_at, report
 from modelconf.rules import overrides as rules
 
@@ -118,15 +118,15 @@ def _specific_models(blocks: Sequence[ProviderEntry], wildcards: dict[int, Wildc
     return out
 
 
-def _interface(profile: TargetProfile, block: ProviderEntry) -> tuple[str, str]:
+def _interface(profile: TargetProfile, block: ProviderEntry) -> tuple[str, Provenance]:
     """The provider interface and the provenance of the choice."""
     prefix = block.fields[("provider",)].value
     if prefix in profile.providers:
-        return prefix, str(block.fields[("provider",)].origin)
+        return prefix, block.fields[("provider",)].origin
     given = block.fields.get(("interface",))
     if given is not None:
-        return given.value, str(given.origin)
-    return prefix, str(block.fields[("provider",)].origin)
+        return given.value, given.origin
+    return prefix, block.fields[("provider",)].origin
 
 
 def _provider(profile: TargetProfile, block: ProviderEntry) -> RProvider:
@@ -134,7 +134,7 @@ def _provider(profile: TargetProfile, block: ProviderEntry) -> RProvider:
     known = profile.providers.get(interface)
     api = known.api if known is not None and known.api else profile.api.wire.get(interface, "openai-completions")
     base = block.fields.get(("base_url",))
-    base_url, base_source = (base.value, str(base.origin)) if base is not None else ((known.base_url if known else None), CATALOG)
+    base_url, base_source = (base.value, base.origin) if base is not None else ((known.base_url if known else None), CATALOG)
     provider = RProvider(
         id=block.id,
         name=known.name if known is not None else block.id,
@@ -142,7 +142,7 @@ def _provider(profile: TargetProfile, block: ProviderEntry) -> RProvider:
         base_url=base_url,
         auth_kind=known.auth if known is not None and known.auth in ("none", "oauth-subscription") else "api-key",
         origin="user",
-        prov={"name": str(block.origin), "api": interface_source, "base_url": base_source, "interface": interface_source},
+        prov={"name": block.origin, "api": interface_source, "base_url": base_source, "interface": interface_source},
         interface=interface,
     )
     if base_url and _is_kimi_code(base_url, block):
@@ -151,14 +151,14 @@ def _provider(profile: TargetProfile, block: ProviderEntry) -> RProvider:
         provider.headers["User-Agent"] = (HeaderValue(text=_KIMI_USER_AGENT), DERIVED)
     for path, value in block.fields.items():
         if path[0] == "headers":
-            provider.headers[path[1]] = (value.value, str(value.origin))
+            provider.headers[path[1]] = (value.value, value.origin)
     passthrough = block.fields.get(("passthrough",))
     if passthrough is not None and passthrough.value is True:
         provider.passthrough = True
-        provider.prov["auth"] = str(passthrough.origin)
+        provider.prov["auth"] = passthrough.origin
     elif block.credential is not None:
         provider.config_credential = block.credential
-        provider.prov["auth"] = str(block.credential.origin)
+        provider.prov["auth"] = block.credential.origin
     provider.scheme = {"anthropic": "x-api-key", "azure_openai": "api-key"}.get(interface, "bearer") if provider.auth_kind != "none" else "none"
     provider.credentials = _credentials(block)
     return provider
@@ -192,8 +192,8 @@ def _specific_model(profile: TargetProfile, block: ProviderEntry, provider: RPro
     entry = block.models[0]
     model = RModel(block.id, entry.id, "user", key=block.id, created_by=block.origin)
     name = block.fields.get(("name",))
-    model.set(("name",), block.id, str(name.origin) if name else DEFAULT)
-    model.prov[("id",)] = str(block.fields[("model",)].origin)  # the model id comes from `model`
+    model.set(("name",), block.id, name.origin if name else DEFAULT)
+    model.prov[("id",)] = block.fields[("model",)].origin  # the model id comes from `model`
     _common_fields(model, provider)
     return model
 
@@ -225,9 +225,9 @@ def _expand(
             base_url=provider.base_url,
             interface=provider.interface,
             prov={
-                "pattern": str(block.origin),
+                "pattern": block.origin,
                 "base_url": provider.prov["base_url"],
-                "provider_interface": str(interface.origin) if interface else provider.prov["interface"],
+                "provider_interface": interface.origin if interface else provider.prov["interface"],
             },
         )
     )
@@ -326,8 +326,8 @@ def _aliases_and_default(resolution: Resolution, irs: Sequence[ConfigIR], owners
             owner = owners.get(target.value)
             if owner is not None and owner[0] in resolution.models:
                 resolution.aliases[alias] = owner[0]
-                resolution.alias_prov[alias] = str(target.origin)
+                resolution.alias_prov[alias] = target.origin
         if ir.default_model is not None and resolution.default_model is None:
             owner = owners.get(ir.default_model.value)
             resolution.default_model = owner[0] if owner is not None else ir.default_model.value
-            resolution.default_prov = str(ir.default_model.origin)
+            resolution.default_prov = ir.default_model.origin

@@ -66,18 +66,18 @@ def _block(resolution: Resolution, profile: TargetProfile, block: ProviderEntry)
             base_url=_text(base) or None,
             auth_kind="api-key",
             origin="user",
-            prov={"name": str(block.origin), "api": str(api.origin) if api else DEFAULT, "base_url": str(base.origin) if base else DEFAULT},
+            prov={"name": block.origin, "api": api.origin if api else DEFAULT, "base_url": base.origin if base else DEFAULT},
         )
         resolution.providers[block.id] = provider
     elif provider is None:
         # Not registered and not built in: the models are listed, but selecting the provider falls back (C208).
-        provider = RProvider(block.id, block.id, wire_api(profile, ""), None, "api-key", "user", prov={"name": str(block.origin), "api": DEFAULT})
+        provider = RProvider(block.id, block.id, wire_api(profile, ""), None, "api-key", "user", prov={"name": block.origin, "api": DEFAULT})
         resolution.providers[block.id] = provider
     elif provider.origin == "catalog":
         provider.origin = "catalog+user"
     if registered and _text(auth).strip().lower() == "none" and (_text(base) or model_base):
         provider.auth_mode = "none"  # `auth: "none"` sends no credentials, stored keys included
-        provider.prov["auth"] = str(auth.origin) if auth else DEFAULT
+        provider.prov["auth"] = auth.origin if auth else DEFAULT
     seen: dict[str, ModelEntry] = {}
     for entry in block.models:
         kind = _text(entry.fields.get(("type",)))
@@ -98,7 +98,7 @@ def _block(resolution: Resolution, profile: TargetProfile, block: ProviderEntry)
         seen[entry.id] = entry
         if existing is not None:
             changed = _override(existing, entry, base)
-            existing.touched_by(Change(str(entry.origin), changed))
+            existing.touched_by(Change(entry.origin, changed))
             record.overrode.append(key)
             record.fields.update(changed)
             if existing.created_by is None:
@@ -130,24 +130,24 @@ def _override(model: RModel, entry: ModelEntry, block_base: Value | None) -> lis
     changed = []
     name = _nonempty(fields.get(("name",)))
     if name is not None:
-        model.set(("name",), name.value, str(name.origin))
+        model.set(("name",), name.value, name.origin)
         changed.append("name")
     for path in (("context_window",), ("max_tokens",)):
         value = fields.get(path)
         if value is not None and _limit(value) > 0:
-            model.set(path, _limit(value), str(value.origin))
+            model.set(path, _limit(value), value.origin)
             changed.append(dotted(path))
     for name_ in _COST:
         value = fields.get(("cost", name_))
         if value is not None and value.value != 0:
-            model.set(("cost", name_), float(value.value), str(value.origin))
+            model.set(("cost", name_), float(value.value), value.origin)
             changed.append(f"cost.{name_}")
     reasoning = fields.get(("reasoning",))
-    model.set(("reasoning",), bool(reasoning.value) if reasoning else False, str(reasoning.origin if reasoning else entry.origin))
+    model.set(("reasoning",), bool(reasoning.value) if reasoning else False, reasoning.origin if reasoning else entry.origin)
     changed.append("reasoning")
     base = _nonempty(fields.get(("base_url",))) or _nonempty(block_base)
     if base is not None:
-        model.set(("base_url",), base.value, str(base.origin))
+        model.set(("base_url",), base.value, base.origin)
         changed.append("base_url")
     return changed
 
@@ -156,19 +156,19 @@ def _new_model(block: ProviderEntry, entry: ModelEntry, provider: RProvider, blo
     model = RModel(block.id, entry.id, "user", created_by=entry.origin)
     fields = entry.fields
     name = _nonempty(fields.get(("name",)))
-    model.set(("name",), name.value if name else entry.id, str(name.origin) if name else DEFAULT)
+    model.set(("name",), name.value if name else entry.id, name.origin if name else DEFAULT)
     model.set(("api",), provider.api, provider.prov.get("api", DEFAULT))
     base = _nonempty(fields.get(("base_url",))) or _nonempty(block_base)
     if base is not None:
-        model.set(("base_url",), base.value, str(base.origin))
+        model.set(("base_url",), base.value, base.origin)
     else:
         model.set(("base_url",), provider.base_url, provider.prov.get("base_url", DEFAULT))
     reasoning = fields.get(("reasoning",))
-    model.set(("reasoning",), bool(reasoning.value) if reasoning else False, str(reasoning.origin) if reasoning else DEFAULT)
+    model.set(("reasoning",), bool(reasoning.value) if reasoning else False, reasoning.origin if reasoning else DEFAULT)
     for path in (("context_window",), ("max_tokens",)):
         value = fields.get(path)
-        model.set(path, _limit(value) if value is not None else 0, str(value.origin) if value is not None else DEFAULT)
+        model.set(path, _limit(value) if value is not None else 0, value.origin if value is not None else DEFAULT)
     for name_ in _COST:
         value = fields.get(("cost", name_))
-        model.set(("cost", name_), float(value.value) if value is not None else 0.0, str(value.origin) if value is not None else DEFAULT)
+        model.set(("cost", name_), float(value.value) if value is not None else 0.0, value.origin if value is not None else DEFAULT)
     return model
