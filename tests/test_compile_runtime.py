@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from compile_helpers import resolved
 
 from modelconf.emit.resolved import dumps
@@ -30,3 +31,15 @@ def test_runtime_loads_a_compiled_catalog_and_sends_the_auth_header(tmp_path: Pa
 
 def test_one_error_type_for_both_loaders() -> None:
     assert CatalogError is ResolvedCatalogError
+
+
+def test_default_keys_read_the_compiled_configs_at_run_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The catalog keeps `{source: config, file, pointer}`; the runtime's engine reads the file.
+    monkeypatch.chdir(tmp_path)
+    key = "sk-proj-RUNTIMEREADaaaaaaaaaaaaaaaaaa1111"
+    Path("g.json").write_text(GATEWAY.replace('"GW_KEY"', f'"{key}"'))
+    resolution = resolved("pi", (Path("g.json").read_text(), "g.json", "pi"))
+    Path("resolved.json").write_text(dumps(resolution))
+    assert key not in Path("resolved.json").read_text()
+    runtime = Runtime.load("resolved.json", env={}, auth_file=str(tmp_path / "auth.json"))
+    assert list(runtime.credentials.api_keys(runtime.model("gw/m").provider)) == [key]

@@ -232,3 +232,20 @@ def test_cli_key_goes_where_the_target_takes_one(home: Path, server: LoopbackSer
         "modelconf chat: --api-key-stdin: OpenClaw/Mayros does not take a key on its command line for openai; "
         "put the key where it looks (`modelconf explain` shows where)\n"
     )
+
+
+def test_catalog_config_keys_are_read_from_the_config_at_run_time(home: Path, server: LoopbackServer) -> None:
+    # The resolved catalog holds only the reference ({source: config, file, pointer}); chat reads
+    # the config when it runs, so a key changed after compiling is the one sent.
+    models = pi_models(home, server, api_key=KEYS["auth"])
+    compiled = CliRunner().invoke(app, ["compile", "models.json", "-o", "resolved.json"])
+    assert compiled.exit_code == 0, compiled.stderr
+    text = (home / "resolved.json").read_text()
+    assert KEYS["auth"] not in text and '"pointer": "/providers/loop/apiKey"' in text
+    server.script(Replay(sse_fixture(D615)))
+    assert chat("loop/m", "Hi", "--catalog", "resolved.json").exit_code == 0
+    models.write_text(models.read_text().replace(KEYS["auth"], KEYS["env-file"]))
+    result = chat("loop/m", "Hi", "--catalog", "resolved.json")
+    assert result.exit_code == 0
+    assert result.stderr.startswith("modelconf chat: note: models.json changed since the catalog was compiled; its credentials are read as they are now\n")
+    assert labels(server) == ["auth", "env-file"]
