@@ -112,11 +112,13 @@ def _load_catalog(path: Path) -> tuple[Catalog, list[ConfigFile]]:
 
 def _compile(paths: list[Path], target: str | None) -> tuple[Catalog, list[ConfigFile]]:
     """Compile the configs in memory, as `modelconf compile` does; errors stop before any request."""
+    from modelconf.commands._common import gc_paused
     from modelconf.compiler import CompileError, compile_files
     from modelconf.runtime._catalog import compiled
 
     try:
-        result = compile_files(paths, target=target)
+        with gc_paused():
+            result = compile_files(paths, target=target)
     except CompileError as exc:
         _usage_error(str(exc))
     if result.fatal or result.errors:

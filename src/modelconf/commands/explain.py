@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from modelconf.commands._common import usage_error
+from modelconf.commands._common import gc_paused, usage_error
 
 
 class ExplainFormat(str, enum.Enum):
@@ -38,6 +38,7 @@ def explain(
     import os
     import time
 
+    from modelconf.credentials._sources import home_directory
     from modelconf.explain import ExplainError
     from modelconf.explain import explain as run_explain
     from modelconf.explain._render import dumps, render_text
@@ -49,20 +50,21 @@ def explain(
         if not cli_key:
             usage_error("--api-key-stdin: stdin gave an empty line")
     try:
-        result = run_explain(
-            model,
-            target=target,
-            configs=config or (),
-            auth_file=auth_file,
-            env=os.environ,
-            env_file=env_file,
-            cli_key=cli_key,
-            allow_exec=allow_exec,
-            home=os.path.expanduser("~") if os.path.expanduser("~") != "~" else None,
-            now_ms=int(time.time() * 1000),
-            app_prefix=app_prefix,
-            profile_id=profile_id,
-        )
+        with gc_paused():  # it compiles the configs (or the target's built-in view)
+            result = run_explain(
+                model,
+                target=target,
+                configs=config or (),
+                auth_file=auth_file,
+                env=os.environ,
+                env_file=env_file,
+                cli_key=cli_key,
+                allow_exec=allow_exec,
+                home=home_directory(),
+                now_ms=int(time.time() * 1000),
+                app_prefix=app_prefix,
+                profile_id=profile_id,
+            )
     except ExplainError as error:
         usage_error(str(error))
     except ValueError as error:  # an unknown app prefix, a malformed profile
