@@ -286,3 +286,15 @@ def test_plano_model_outside_the_registry_is_routed_by_its_wildcard(home):
     assert model["notes"] == ["not listed in Plano's model registry; the wildcard anthropic/* routes it at run time"]
     assert report["endpoint"][-1] == {"name": "endpoint", "value": "https://api.anthropic.com/v1/messages", "source": "derived"}
     assert report["credentials"]["steps"][1]["checked"] == f'{config} model_providers[0].access_key = "$ANTHROPIC_API_KEY"'
+
+
+def test_a_model_the_resolved_catalog_lacks_shows_its_providers_endpoint(home):
+    _, output = explain("openrouter/nope/x", "-t", "pi", "--env-file", "empty.env", "-f", "json")
+    report = json.loads(output)
+    validate(report)
+    assert (report["model"]["key"], report["model"]["id"], report["model"]["fields"]) == (None, "nope/x", [])
+    assert report["model"]["notes"] == ["nope/x is not among openrouter's models in the resolved catalog."]
+    assert [f["name"] for f in report["endpoint"]] == ["api", "base_url"]
+    _, output = explain("foo/bar", "-t", "zot", "--env-file", "empty.env", "-f", "json")
+    report = json.loads(output)
+    assert (report["model"]["notes"], report["endpoint"], report["model"]["known_provider"]) == (["foo is not a provider of the resolved catalog."], [], False)

@@ -252,8 +252,9 @@ def _missing_notes(profile: TargetProfile, found: Found, provider_known: bool) -
     target_provider = profile.provider(found.provider)
     if target_provider is not None and target_provider.models.source == "open":
         return (f"{found.provider} is an open catalogue in {profile.name}: any model id is accepted, but the resolved catalog lists none by this id.",)
-    where = f"{found.provider}'s models" if provider_known else "any provider"
-    return (f"{found.model} is not in the resolved catalog ({where}).",)
+    if provider_known:
+        return (f"{found.model} is not among {found.provider}'s models in the resolved catalog.",)
+    return (f"{found.provider} is not a provider of the resolved catalog.",)
 
 
 def parse_place(source: str) -> tuple[str, int, int] | None:
