@@ -91,7 +91,9 @@ def test_unknown_provider_wildcard_stays_a_pattern(plano):
         "api": "openai-completions",
         "base_url": "http://litellm:4000/v1",
         "provider_interface": "openai",
-        "provenance": {"pattern": "p.yaml:18:5", "base_url": "p.yaml:19:15", "provider_interface": "p.yaml:20:25"},
+        # The base_url's path replaces the default /v1 prefix (reference/plano.md, "Upstream path rules").
+        "endpoint": "http://litellm:4000/v1/chat/completions",
+        "provenance": {"pattern": "p.yaml:18:5", "base_url": "p.yaml:19:15", "provider_interface": "p.yaml:20:25", "endpoint": "derived"},
     }
     assert not [k for k in models(data) if k.startswith("litellm/")]
     assert ("O103", 18, 5) in codes(resolution) and ("O103", 21, 5) in codes(resolution)  # litellm and groq
@@ -183,3 +185,27 @@ def test_files_compose_as_one_list():
     data = resolved("plano", (first, "1.yaml", "plano"), (second, "2.yaml", "plano"))
     assert [m["key"] for m in data["models"]] == ["anthropic/claude-opus-4-6", "openai/gpt-4o"]
     assert data["aliases"] == {"a": "anthropic/claude-opus-4-6"}
+
+
+def test_a_later_wildcard_with_the_same_prefix_replaces_the_pattern() -> None:
+    # reference/plano.md, "Wildcard expansion": `wildcard_providers[prefix]` is overwritten by a
+    # later duplicate (C440 warns); the catalog lists the pattern Plano keeps.
+    import json
+    import tempfile
+    from pathlib import Path
+
+    from modelconf.compiler import compile_files
+
+    with tempfile.TemporaryDirectory() as folder:
+        config = Path(folder) / "plano_config.yaml"
+        config.write_text(
+            "version: v0.4.0\nlisteners:\n  - type: model\n    name: llm\n    port: 12000\n"
+            "model_providers:\n  - model: openai/gpt-4o\n    access_key: $K\n    default: true\n"
+            "  - model: litellm/*\n    base_url: http://one:4000\n    provider_interface: openai\n"
+            "  - model: litellm/*\n    base_url: http://two:4000/api\n    provider_interface: openai\n"
+        )
+        result = compile_files([str(config)])
+    assert result.text is not None
+    patterns = [p for p in json.loads(result.text)["patterns"] if p["pattern"] == "litellm/*"]
+    assert [(p["base_url"], p["endpoint"]) for p in patterns] == [("http://two:4000/api", "http://two:4000/api/chat/completions")]
+    assert [d.code for d in result.diagnostics if d.code.startswith("C4")] == ["C440"]

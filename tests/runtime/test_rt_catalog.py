@@ -100,3 +100,22 @@ def test_fingerprint_and_redact_never_show_the_key() -> None:
     key = "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789a1b2"
     assert fingerprint(key) == f"sk-proj-…a1b2 ({len(key)} chars)"  # modelconf.secrets.fingerprint
     assert redact(f"bad key {key}!", [key]) == f"bad key sk-proj-…a1b2 ({len(key)} chars)!"
+
+
+def test_models_under_a_pattern_route_through_it() -> None:
+    # reference/plano.md, "Wildcard expansion" (`get(name)`: after exact keys, the wildcard of the
+    # prefix with the rest as the model) and "Upstream path rules" (Azure puts it in the path).
+    from modelconf.compiler import compile_files
+    from modelconf.runtime._catalog import parse
+
+    config = Path(__file__).parent.parent.parent / "fixtures" / "compile" / "plano" / "wildcards.yaml"
+    compiled = compile_files([str(config)])
+    assert compiled.text is not None
+    catalog = parse(json.loads(compiled.text))
+    azure = catalog.find("azure_openai/my-deployment")
+    assert (azure.key, azure.id, azure.provider.id) == ("azure_openai/my-deployment", "my-deployment", "azure_openai/*")
+    assert azure.endpoint == "https://res.openai.azure.com/openai/deployments/my-deployment/chat/completions?api-version=2025-01-01-preview"
+    unlisted = catalog.find("openai/a-model-the-registry-lacks")
+    assert (unlisted.id, unlisted.endpoint) == ("a-model-the-registry-lacks", "https://api.openai.com/v1/chat/completions")
+    with pytest.raises(UnknownModelError):
+        catalog.find("nowhere/model")

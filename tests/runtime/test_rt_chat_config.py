@@ -249,3 +249,22 @@ def test_catalog_config_keys_are_read_from_the_config_at_run_time(home: Path, se
     assert result.exit_code == 0
     assert result.stderr.startswith("modelconf chat: note: models.json changed since the catalog was compiled; its credentials are read as they are now\n")
     assert labels(server) == ["auth", "env-file"]
+
+
+def test_plano_pattern_routes_any_model_under_its_prefix(home: Path, server: LoopbackServer) -> None:
+    # reference/plano.md, "Wildcard expansion": a wildcard of a provider Plano does not know stays a
+    # pattern, and `get(name)` routes "litellm/<anything>" through it with the rest as the model id.
+    config = write(home / "gw" / "plano_config.yaml", (
+        "version: v0.4.0\nlisteners:\n  - type: model\n    name: llm\n    port: 12000\n"
+        "model_providers:\n  - model: openai/gpt-4o\n    access_key: $LOOP_KEY\n    default: true\n"
+        f"  - model: litellm/*\n    base_url: {server.url}/v1\n    provider_interface: openai\n    access_key: $LOOP_KEY\n"
+    ))  # fmt: skip
+    server.script(Replay(sse_fixture(D615)))
+    result = chat("litellm/qwen-local", "Hi", "--config", str(config), "--format", "jsonl", env={"LOOP_KEY": KEYS["env"]})
+    assert result.exit_code == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events[0] == {"type": "start", "api": "openai-completions", "provider": "litellm/*", "model": "qwen-local"}
+    assert events[-1]["type"] == "done"
+    (seen,) = server.requests
+    assert (seen.path, seen.body["model"]) == ("/v1/chat/completions", "qwen-local")
+    assert labels(server) == ["env"]

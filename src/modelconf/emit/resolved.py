@@ -138,6 +138,7 @@ def _pattern(pattern: Any) -> dict[str, Any]:
         "api": pattern.api,
         "base_url": pattern.base_url,
         "provider_interface": pattern.interface,
+        "endpoint": pattern.endpoint,
         "provenance": {name: str(source) for name, source in pattern.prov.items()},
     }
 

@@ -170,6 +170,8 @@ class Pattern(NamedTuple):
     base_url: str | None
     interface: str | None
     prov: dict[str, Provenance]
+    # The request URL for a model under the pattern, `{model}` standing for the model id.
+    endpoint: str | None = None
 
 
 class Resolution:

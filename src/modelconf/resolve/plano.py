@@ -217,9 +217,13 @@ def _expand(
 ) -> None:
     block = wildcard.entry
     interface = block.fields.get(("interface",))
+    # A later wildcard with the same prefix replaces the earlier one (`wildcard_providers[prefix]`
+    # is overwritten; reference/plano.md, "Wildcard expansion"); C440 warns about it.
+    pattern_name = wildcard.prefix + "/*"
+    resolution.patterns[:] = [p for p in resolution.patterns if p.pattern != pattern_name]
     resolution.patterns.append(
         Pattern(
-            pattern=wildcard.prefix + "/*",
+            pattern=pattern_name,
             provider=block.id,
             api=provider.api or "openai-completions",
             base_url=provider.base_url,
@@ -228,7 +232,9 @@ def _expand(
                 "pattern": block.origin,
                 "base_url": provider.prov["base_url"],
                 "provider_interface": interface.origin if interface else provider.prov["interface"],
+                "endpoint": DERIVED,
             },
+            endpoint=_url(provider, PATTERN_MODEL, f"{wildcard.prefix}/{PATTERN_MODEL}"),
         )
     )
     found = provider_id(profile, wildcard.prefix)
@@ -303,8 +309,16 @@ def _note_excluded(resolution: Resolution, profile: TargetProfile, wildcards: di
     )
 
 
+# The model id in a pattern's endpoint: Plano routes `<prefix>/<model>` with the rest as the id.
+PATTERN_MODEL = "{model}"
+
+
 def upstream_url(provider: RProvider, model: RModel) -> str | None:
     """The upstream URL Plano requests for a streaming call (reference/plano.md, "Upstream path rules")."""
+    return _url(provider, model.id, model.key)
+
+
+def _url(provider: RProvider, model_id: str, name: str) -> str | None:
     from modelconf.catalog._rules import plano_upstream_path
 
     if not provider.base_url or provider.interface is None:
@@ -314,7 +328,7 @@ def upstream_url(provider: RProvider, model: RModel) -> str | None:
         return None
     client_api = {"openai-responses": "responses", "anthropic-messages": "messages"}.get(provider.api or "", "chat")
     try:
-        path = plano_upstream_path(provider.interface, model.id, base_url_path=parts.path, client_api=client_api, streaming=True, name=model.key)
+        path = plano_upstream_path(provider.interface, model_id, base_url_path=parts.path, client_api=client_api, streaming=True, name=name)
     except (ValueError, KeyError):
         return None
     return f"{parts.scheme}://{parts.netloc}{path}"

@@ -24,6 +24,20 @@ class UnknownModelError(LookupError):
 
 
 @dataclass(frozen=True, slots=True)
+class PatternSpec:
+    """A wildcard that stays a pattern: its provider, API and endpoint (`{model}` for the id)."""
+
+    provider: ProviderSpec
+    api: str
+    base_url: str | None
+    endpoint: str | None
+
+    def model(self, key: str, model_id: str) -> ModelSpec:
+        endpoint = self.endpoint.replace("{model}", model_id) if self.endpoint else None
+        return ModelSpec(key=key, id=model_id, api=self.api, provider=self.provider, base_url=self.base_url, endpoint=endpoint)
+
+
+@dataclass(frozen=True, slots=True)
 class Catalog:
     target: str
     models: Mapping[str, ModelSpec]  # by key (provider/id)
@@ -33,9 +47,13 @@ class Catalog:
     # The config files it was compiled from: `{file, dialect, sha256}` (config-side credential
     # references point into them).
     sources: tuple[Mapping[str, Any], ...] = ()
+    # Plano wildcards that stay patterns (`litellm/*`): any `<prefix>/<model>` routes through them.
+    patterns: Mapping[str, PatternSpec] = field(default_factory=dict)  # by prefix
 
     def find(self, name: str) -> ModelSpec:
-        """By key, then alias, then a bare model id that only one provider has."""
+        """By key, then alias, then a bare model id that only one provider has, then a pattern:
+        Plano routes `<prefix>/<model>` through a `<prefix>/*` entry with the rest as the model id
+        (reference/plano.md, "Wildcard expansion", `get(name)`)."""
         if name in self.models:
             return self.models[name]
         key = self.aliases.get(name)
@@ -47,6 +65,10 @@ class Catalog:
         if len(by_id) > 1:
             keys = ", ".join(sorted(m.key for m in by_id))
             raise UnknownModelError(f"model {name!r} is ambiguous in {self.source}: use one of {keys}")
+        prefix, _, model_id = name.partition("/")
+        pattern = self.patterns.get(prefix)
+        if pattern is not None and model_id:
+            return pattern.model(name, model_id)
         near = difflib.get_close_matches(name, [*self.models, *self.aliases], n=3)
         hint = f"; did you mean {', '.join(near)}?" if near else ""
         raise UnknownModelError(f"no model {name!r} in {self.source}{hint}")
@@ -101,6 +123,12 @@ def _index(data: dict[str, Any], *, source: str) -> Catalog:
         )
         for alias in m.get("aliases", ()):
             aliases.setdefault(alias, m["key"])
+    patterns: dict[str, PatternSpec] = {}
+    for p in data.get("patterns", ()):
+        provider = providers.get(p["provider"])
+        if provider is None:
+            raise CatalogError(f"{source}: pattern {p['pattern']!r} names provider {p['provider']!r}, which is not in providers")
+        patterns[p["pattern"].removesuffix("/*")] = PatternSpec(provider, p["api"], p.get("base_url"), p.get("endpoint"))
     return Catalog(
         target=data["target"],
         models=models,
@@ -108,4 +136,5 @@ def _index(data: dict[str, Any], *, source: str) -> Catalog:
         default_model=data.get("default_model"),
         source=source,
         sources=tuple(data.get("sources", ())),
+        patterns=patterns,
     )
