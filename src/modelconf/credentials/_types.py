@@ -78,6 +78,16 @@ class Location:
             return self.file
         return f"{self.file}:{self.span.start.line}:{self.span.start.column}"
 
+    def as_dict(self) -> dict[str, Any]:
+        """`{file, line, column, pointer}` (the last three when known), for JSON output."""
+        out: dict[str, Any] = {"file": self.file}
+        if self.span is not None:
+            out["line"] = self.span.start.line
+            out["column"] = self.span.start.column
+        if self.pointer is not None:
+            out["pointer"] = self.pointer
+        return out
+
 
 @dataclass(frozen=True, slots=True)
 class Step:
@@ -123,7 +133,7 @@ class Step:
             "ref": dict(self.ref),
         }
         if self.location is not None:
-            out["location"] = _location_dict(self.location)
+            out["location"] = self.location.as_dict()
         if self.command is not None:
             out["command"] = self.command
         if self.warning is not None:
@@ -216,16 +226,6 @@ class CredentialWalk:
             "setup": [s.as_dict() for s in self.setup],
             "notes": list(self.notes),
         }
-
-
-def _location_dict(location: Location) -> dict[str, Any]:
-    out: dict[str, Any] = {"file": location.file}
-    if location.span is not None:
-        out["line"] = location.span.start.line
-        out["column"] = location.span.start.column
-    if location.pointer is not None:
-        out["pointer"] = location.pointer
-    return out
 
 
 # -- running commands -------------------------------------------------------------------------

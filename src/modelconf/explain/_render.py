@@ -154,7 +154,7 @@ def to_json(result: Explanation) -> dict[str, Any]:
             "origin": view.origin,
             "known_provider": walk.known_provider,
             "in_builtin_catalog": view.in_builtin,
-            "entry": _location(view.entry),
+            "entry": view.entry.as_dict() if view.entry is not None else None,
             "fields": [f.as_dict() for f in view.fields],
             "overrides": [c.as_dict() for c in view.changes],
             "pattern": view.pattern,
@@ -187,18 +187,6 @@ def to_json(result: Explanation) -> dict[str, Any]:
         "diagnostics": [_diagnostic_json(d) for d in result.diagnostics],
         "exit_code": result.exit_code,
     }
-
-
-def _location(location: Any) -> dict[str, Any] | None:
-    if location is None:
-        return None
-    out: dict[str, Any] = {"file": location.file}
-    if location.span is not None:
-        out["line"] = location.span.start.line
-        out["column"] = location.span.start.column
-    if location.pointer is not None:
-        out["pointer"] = location.pointer
-    return out
 
 
 def dumps(result: Explanation) -> str:
