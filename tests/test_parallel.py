@@ -60,3 +60,12 @@ def test_auto_jobs_keeps_small_runs_in_one_process() -> None:
     assert _parallel.auto_jobs(1) == 1
     assert _parallel.auto_jobs(_parallel.MIN_FILES_PER_JOB - 1) == 1
     assert 1 <= _parallel.auto_jobs(10_000) <= 8
+
+
+def test_workers_send_no_source_when_no_frame_will_show_it(many: list[Path]) -> None:
+    one = lint_paths(many, LintOptions(), jobs=1)
+    lean = lint_paths(many, LintOptions(), jobs=2, keep_source=False)
+    assert [r.diagnostics for r in lean.files] == [r.diagnostics for r in one.files]
+    assert all(r.document is None for r in lean.files)
+    for fmt in ("concise", "json", "github", "sarif"):
+        assert rendered(lean, fmt) == rendered(one, fmt)

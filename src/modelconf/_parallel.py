@@ -1,7 +1,7 @@
 """Lint many files on several cores: forked workers, contiguous chunks, order kept.
 
-A worker returns each file's result with a source-only document (its text and the secrets found
-in it), which is what renderers need for code frames; parsed values stay in the worker. Used only
+A worker returns each file's diagnostics and, when the caller will print code frames, a
+source-only document (its text and the secrets found in it); parsed values stay in the worker. Used only
 where `fork` is the platform's way to start processes (Linux), so workers inherit the loaded
 modules instead of importing them again.
 """
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 MIN_FILES_PER_JOB = 32
 
 _OPTIONS: LintOptions | None = None
+_KEEP_SOURCE = True
 
 
 def auto_jobs(file_count: int) -> int:
@@ -35,7 +36,9 @@ def auto_jobs(file_count: int) -> int:
 
 def _source_only(result: FileResult) -> FileResult:
     document = result.document
-    if document is not None:
+    if document is not None and not _KEEP_SOURCE:
+        result.document = None
+    elif document is not None:
         light = Document(document.name, document.text, document.syntax, None, had_bom=document.had_bom)
         light.secret_values = set(document.secret_values)
         result.document = light
@@ -54,15 +57,25 @@ def lint_parallel(
     options: LintOptions,
     jobs: int,
     on_progress: Callable[[int], None] | None = None,
+    *,
+    keep_source: bool = True,
 ) -> list[FileResult]:
-    """Lint `files` with `jobs` forked workers; results come back in the order of `files`."""
-    global _OPTIONS
-    _OPTIONS = options  # inherited by the forked workers
-    size = max(1, -(-len(files) // (jobs * 4)))  # a few chunks per worker evens out slow files
-    chunks = [[str(path) for path in files[i : i + size]] for i in range(0, len(files), size)]
+    """Lint `files` with `jobs` forked workers; results come back in the order of `files`.
+
+    `keep_source=False` sends back no documents (formats without code frames need none, and the
+    texts are most of what would cross the process boundary)."""
+    global _OPTIONS, _KEEP_SOURCE
+    _OPTIONS, _KEEP_SOURCE = options, keep_source  # inherited by the forked workers
+    # The parent lints the first file before forking: the modules, compiled schemas and profiles
+    # that linting loads on first use are then inherited instead of loaded again by every worker.
+    results = _lint_chunk([str(files[0])])
+    if on_progress is not None:
+        on_progress(1)
+    rest = files[1:]
+    size = max(1, -(-len(rest) // (jobs * 4)))  # a few chunks per worker evens out slow files
+    chunks = [[str(path) for path in rest[i : i + size]] for i in range(0, len(rest), size)]
     import multiprocessing  # only for runs that use workers: it costs start-up time
 
-    results: list[FileResult] = []
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         for chunk_results in pool.imap(_lint_chunk, chunks):
             results.extend(chunk_results)

@@ -171,6 +171,7 @@ def lint_paths(
     jobs: int = 1,
     on_start: Callable[[int], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    keep_source: bool = True,
 ) -> LintReport:
     """Lint files and directories (expanded to the config names modelconf knows).
 
@@ -186,7 +187,7 @@ def lint_paths(
         on_start(len(files))
     workers = _parallel.auto_jobs(len(files)) if jobs == 0 else jobs
     if workers > 1 and len(files) > 1:
-        return LintReport(_parallel.lint_parallel(files, options, workers, on_progress))
+        return LintReport(_parallel.lint_parallel(files, options, workers, on_progress, keep_source=keep_source))
     report = LintReport()
     for path in files:
         report.files.append(lint_file(path, options))

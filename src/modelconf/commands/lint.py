@@ -97,6 +97,9 @@ def lint(
         selection=selection,
         env=os.environ,
     )
+    fmt = (format.value if format else None) or settings.format or ("full" if sys.stdout.isatty() else "concise")
+    if fmt not in renderers.FORMATS:
+        usage_error(f"unknown format {fmt!r} in settings (choose from {', '.join(renderers.FORMATS)})")
     targets = files or ["."]
     report = LintReport()
     paths = [t for t in targets if t != "-"]
@@ -112,14 +115,12 @@ def lint(
                 jobs=jobs,
                 on_start=None if quiet else progress.start,
                 on_progress=progress.advance,
+                keep_source=fmt == "full",  # only code frames show source lines
             )
         finally:
             progress.close()
         report.files.extend(found.files)
 
-    fmt = (format.value if format else None) or settings.format or ("full" if sys.stdout.isatty() else "concise")
-    if fmt not in renderers.FORMATS:
-        usage_error(f"unknown format {fmt!r} in settings (choose from {', '.join(renderers.FORMATS)})")
     if output_file is not None:
         import io
 

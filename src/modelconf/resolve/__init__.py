@@ -13,14 +13,27 @@ resolution being built), `_builtin` (the target's view of the catalog), `_creden
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from modelconf.catalog._facts import Catalog
-from modelconf.catalog._profiles import TargetProfile
-from modelconf.ir import ConfigIR
-from modelconf.resolve._core import Change, EntryRecord, Pattern, Resolution, RModel, RProvider
+if TYPE_CHECKING:
+    from modelconf.catalog._facts import Catalog
+    from modelconf.catalog._profiles import TargetProfile
+    from modelconf.ir import ConfigIR
+    from modelconf.resolve._core import Change, EntryRecord, Pattern, Resolution, RModel, RProvider
 
 __all__ = ["Change", "EntryRecord", "Pattern", "RModel", "RProvider", "Resolution", "TargetMismatch", "resolve"]
+
+# The resolution types load on first use (PEP 562): `modelconf lint` imports `resolve.checks`,
+# which needs none of them for most files.
+_CORE = {"Change", "EntryRecord", "Pattern", "RModel", "RProvider", "Resolution"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _CORE:
+        from modelconf.resolve import _core
+
+        return getattr(_core, name)
+    raise AttributeError(f"module 'modelconf.resolve' has no attribute {name!r}")
 
 
 class TargetMismatch(ValueError):

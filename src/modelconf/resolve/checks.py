@@ -15,15 +15,18 @@ def override_checks(document: Document, dialect: str, found: Sequence[Diagnostic
     resolve to is moot); the built-in view is built only for the providers the file names, and
     the catalog is not loaded when it names none, which keeps lint fast.
     """
-    from modelconf.lower import TARGET_OF, lower
-    from modelconf.resolve import resolve
-
-    if dialect not in TARGET_OF or any(d.severity is Severity.ERROR for d in found):
+    if any(d.severity is Severity.ERROR for d in found):
         return []
     if dialect == "plano" and not _has_wildcard(document.value):
         # Every O finding for Plano comes from a `provider/*` expansion: specific entries that
         # clash are already C402/C403/C409 errors, and files with errors never get here.
         return []
+    from modelconf.lower import TARGET_OF, lower  # only now: resolving imports a lot
+
+    if dialect not in TARGET_OF:
+        return []
+    from modelconf.resolve import resolve
+
     ir = lower(document, dialect)
     return list(resolve([ir], ir.target, touched_only=True).diagnostics)
 
