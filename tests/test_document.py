@@ -357,3 +357,16 @@ def test_syntax_errors_never_quote_a_secret() -> None:
         assert key not in diagnostic.message and key[4:-4] not in diagnostic.message
         assert "secret-looking value (gsk_…9cD0" in diagnostic.message, diagnostic.message
     assert read_bytes(b"{a: hello}", "x.json5").diagnostics[0].message == "unexpected word 'hello'"
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\n", "a\nbb\n\nccc", "\n\n", "x\r\ny\rz\n", "no newline at end"])
+def test_line_index_matches_the_line_ends(text: str) -> None:
+    import re
+
+    from modelconf.document import LineIndex
+
+    index = LineIndex(text)
+    starts = [0, *(m.end() for m in re.finditer(r"\r\n?|\n", text))]
+    for line, start in enumerate(starts, 1):
+        assert index.position(start) == Position(line, 1)
+    assert index.position(len(text)).line == len(starts)

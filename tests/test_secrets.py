@@ -55,3 +55,12 @@ def test_safe_repr_never_shows_a_secret() -> None:
     assert KEY not in safe_repr(KEY)
     assert safe_repr("128k") == '"128k"'
     assert safe_repr(None) == "null" and safe_repr(True) == "true" and safe_repr([1]) == "an array"
+
+
+def test_might_hold_secret_never_misses_a_key_the_scan_would_find() -> None:
+    from modelconf.secrets import might_hold_secret
+
+    assert might_hold_secret(f'{{"apiKey": "{KEY}"}}')
+    assert might_hold_secret("access_key: AKIAIOSFODNN7EXAMPLE\n")
+    assert might_hold_secret('{"apiKey": "sk-\\u0061bc"}')  # escapes could hide one: always scanned
+    assert not might_hold_secret("model_providers:\n  - model: anthropic/claude-sonnet-4-5-20250929\n    access_key: $ANTHROPIC_API_KEY\n")

@@ -346,7 +346,8 @@ def _run(builder: _Builder, text: str) -> None:
         event = get_event()
         cls = type(event)
         if cls is ScalarEvent:
-            if event.tag is not None or event.anchor is not None or not stack:
+            # `ctag` is the slot behind ruamel's `tag` property (a property call per scalar).
+            if event.ctag is not None or event.anchor is not None or not stack:
                 builder.scalar(event)
                 continue
             raw = event.value

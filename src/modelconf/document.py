@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -60,8 +61,10 @@ class LineIndex:
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
-        self._starts = [0]
-        self._starts.extend(m.end() for m in re.finditer(r"\r\n?|\n", text))
+        if "\r" in text:
+            self._starts = [0, *(m.end() for m in re.finditer(r"\r\n?|\n", text))]
+        else:  # the usual case: LF only, line starts summed in C
+            self._starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
 
     def position(self, offset: int) -> Position:
         line = bisect.bisect_right(self._starts, offset) - 1

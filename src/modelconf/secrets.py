@@ -97,6 +97,17 @@ def _mask(value: str) -> str:
     return prefix + "*" * hidden + (value[-keep:] if keep else "")
 
 
+def might_hold_secret(text: str) -> bool:
+    """A cheap look at raw file text: False when no token in it looks like a secret, so a scan of
+    every value can be skipped. Escapes (`\\u0041`) could hide a key from this look: a text with
+    backslashes is always scanned."""
+    if "\\" in text:
+        return True
+    return any(looks_like_secret(token) for token in _PREFIXED.findall(text)) or any(
+        looks_like_secret(token) for token in _AWS_KEY_ID.findall(text)
+    ) or any(looks_like_secret(token) for token in _TOKENISH.findall(text))
+
+
 def mask_line(line: str, known: Iterable[str] = ()) -> str:
     """Mask secrets in a line of source text, keeping its length so carets still line up."""
     for secret in known:

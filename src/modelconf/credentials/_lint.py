@@ -15,7 +15,7 @@ from typing import Any
 from modelconf.credentials import _forms
 from modelconf.diagnostics import Diagnostic, Span
 from modelconf.document import Document, PathT, dotted, iter_long_strings, pointer
-from modelconf.secrets import fingerprint, looks_like_secret
+from modelconf.secrets import fingerprint, looks_like_secret, might_hold_secret
 
 # Config dialects whose files should hold no secret (every config dialect; auth files are meant to).
 _CONFIG_DIALECTS = ("pi", "zot", "openclaw", "openclaw-models", "plano")
@@ -64,6 +64,8 @@ def literal_secrets(document: Document, dialect: str) -> list[Diagnostic]:
     from modelconf.rules import credentials as rules
     from modelconf.diagnostics import Severity
 
+    if not might_hold_secret(document.text):
+        return []
     # Plano's dialect reports literal access keys and Authorization tokens (C451, by fingerprint).
     skip = {path for path, _ in _plano_checked_values(document)} if dialect == "plano" else set()
     out = []
