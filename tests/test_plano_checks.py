@@ -161,7 +161,7 @@ def test_braced_reference_is_looked_up_with_braces() -> None:
 
 def test_plano_rules_are_documented() -> None:
     rules = [rule for rule in all_rules() if rule.code.startswith("C4")]
-    assert len(rules) == 34
+    assert len(rules) == 35
     for rule in rules:
         assert rule.name.startswith("plano-")
         assert rule.summary and rule.explanation
@@ -245,3 +245,23 @@ def test_profile_facts_agree_with_the_typed_profile_loader() -> None:
         expected = {m.id for m in profile.visible_models(provider.id)} if provider.models.key else set()
         for name in (provider.id, *provider.aliases):
             assert facts.registry_models(name.upper()) == expected, name
+
+
+def test_unquoted_dates_are_reported_where_pyyaml_would_make_a_date() -> None:
+    # PyYAML's YAML 1.1 timestamp resolver, used by Plano's loader: plain dates become date
+    # objects; quoted, tagged or block scalars stay text.
+    from modelconf.lint import LintOptions, lint_bytes
+
+    text = (
+        "version: v0.4.0\nlisteners:\n  - type: model\n    name: llm\n    port: 12000\n"
+        "model_providers:\n"
+        "  - model: openai/gpt-4o\n    name: 2024-06-01\n    default: true\n"
+        "  - model: openai/gpt-4o-mini\n    name: '2024-06-02'\n"
+        "  - model: openai/gpt-4.1\n    name: !!str 2024-06-03\n"
+        "  - model: openai/gpt-4.1-mini\n    name: 2024-06-04 10:00:00\n"
+    )
+    result = lint_bytes(text.encode(), "plano_config.yaml", LintOptions(overrides=False))
+    assert [(d.code, d.span.start.line, d.span.start.column) for d in result.diagnostics if d.code == "C452"] == [
+        ("C452", 8, 11),
+        ("C452", 15, 11),
+    ]

@@ -644,3 +644,20 @@ LITERAL_ACCESS_KEY = define(
     access_key: OPENAI_API_KEY     # write $OPENAI_API_KEY
     """,
 )
+
+UNQUOTED_DATE = define(
+    "C452",
+    "plano-unquoted-date",
+    Severity.ERROR,
+    "An unquoted value that PyYAML reads as a date.",
+    """
+    Plano loads its config with PyYAML, which resolves plain scalars by YAML 1.1: `2024-01-01` or
+    `2024-01-01 10:00:00` becomes a date object, not text. Plano's schema check then fails on it
+    (`datetime.date(2024, 1, 1) is not of type 'string'`) and `planoai up` stops. Quote the value.
+    """,
+    """
+    model_providers:
+      - model: openai/gpt-4o
+        name: 2024-06-01          # write "2024-06-01"
+    """,
+)
