@@ -50,7 +50,7 @@ def zot_config(entries: int) -> tuple[str, str]:
     providers: dict[str, dict[str, object]] = {}
     for index in range(entries):
         if index % 10 == 9:
-            providers.setdefault("openai", {"models": []})["models"].append({"id": f"gpt-5" if index < 20 else f"gpt-x{index}", "priceInput": 1.0})  # type: ignore[union-attr]
+            providers.setdefault("openai", {"models": []})["models"].append({"id": "gpt-5" if index < 20 else f"gpt-x{index}", "priceInput": 1.0})  # type: ignore[union-attr]
             continue
         name = f"custom-{index // 20}"
         providers.setdefault(name, {"baseUrl": f"http://{name}.example.com/v1", "api": "openai", "models": []})["models"].append(  # type: ignore[union-attr]

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import compile_sources, OUT, ROOT, plano_schema_json, race, report, tool  # noqa: E402
+from _common import OUT, ROOT, compile_sources, plano_schema_json, race, report, tool  # noqa: E402
 
 PLANO_YAML = ROOT / "fixtures" / "dialects" / "plano" / "valid" / "seed-litellm-plano-config.yaml"
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import compile_sources, OUT, ROOT, plano_schema_json, race, report, run_once, tool  # noqa: E402
+from _common import OUT, ROOT, compile_sources, plano_schema_json, race, report, run_once, tool  # noqa: E402
 
 CORPUS = ROOT / "fixtures" / "plano-corpus"
 COPIES = 25

@@ -16,10 +16,10 @@ def test_workflow_is_valid_yaml_and_uses_real_lint_options() -> None:
     steps = document.value["jobs"]["lint"]["steps"]
     runs = [step["run"] for step in steps if "run" in step and "modelconf lint" in step["run"]]
     assert len(runs) == 2
-    from modelconf.commands.lint import Format
     import typer.main
 
     from modelconf.cli import app
+    from modelconf.commands.lint import Format
 
     command = typer.main.get_command(app).commands["lint"]  # type: ignore[attr-defined]
     options = {opt for param in command.params for opt in param.opts}

@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from rt_helpers import catalog_dict, sse_fixture
 from loopback import Endless, LoopbackServer, Replay, Status
+from rt_helpers import catalog_dict, sse_fixture
 from typer.testing import CliRunner
 
 from modelconf.cli import app

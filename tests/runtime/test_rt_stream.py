@@ -10,14 +10,14 @@ import asyncio
 import json
 import socket
 import threading
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import pytest
-from rt_helpers import catalog_dict, sse_fixture
 from loopback import Endless, LoopbackServer, Replay, Stall, Status
+from rt_helpers import catalog_dict, sse_fixture
 
-from modelconf.runtime import Runtime, Settings, StaticKeys
+from modelconf.runtime import Runtime, Settings
 from modelconf.runtime._catalog import parse
 from modelconf.runtime._events import Event
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from rt_helpers import catalog_dict, sse_fixture
 from loopback import LoopbackServer, Replay
+from rt_helpers import catalog_dict, sse_fixture
 
 from modelconf.runtime import Runtime, Settings, StaticKeys
 from modelconf.runtime._catalog import parse

@@ -48,8 +48,8 @@ def _side(spec: str, target: str | None) -> dict[str, Any]:
     """A resolved catalog by its `format` field, else config files compiled in memory."""
     from modelconf.compiler import CompileError, compile_files
     from modelconf.emit.resolved import to_data
-    from modelconf.resolved_catalog import ResolvedCatalogError, is_resolved_catalog, parse_resolved
     from modelconf.renderers import concise
+    from modelconf.resolved_catalog import ResolvedCatalogError, is_resolved_catalog, parse_resolved
 
     paths = [part for part in spec.split(",") if part]
     if len(paths) == 1:

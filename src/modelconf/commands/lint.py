@@ -11,7 +11,6 @@ import typer
 
 from modelconf.commands._common import gc_paused, usage_error
 
-
 # Runs over at least this many files show a progress bar (on a terminal only).
 PROGRESS_THRESHOLD = 20
 

@@ -18,9 +18,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from modelconf.document import Document, PathT, pointer
-
 from modelconf.credentials._types import Location
+from modelconf.document import Document, PathT, pointer
 
 # Dialects whose files are pi's models.json format.
 PI_FORMAT = ("pi", "openclaw-models")

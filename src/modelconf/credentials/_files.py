@@ -15,11 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from modelconf.credentials._types import Location
 from modelconf.diagnostics import Diagnostic
 from modelconf.document import Document, PathT, pointer, read_path
 from modelconf.secrets import mask_line
-
-from modelconf.credentials._types import Location
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -61,8 +61,8 @@ def _span(document: Document, path: PathT) -> Span:
 
 
 def literal_secrets(document: Document, dialect: str) -> list[Diagnostic]:
-    from modelconf.rules import credentials as rules
     from modelconf.diagnostics import Severity
+    from modelconf.rules import credentials as rules
 
     if not might_hold_secret(document.text):
         return []
@@ -82,7 +82,7 @@ def literal_secrets(document: Document, dialect: str) -> list[Diagnostic]:
         if dialect == "zot":
             # C212 (the dialect) says the field is ignored; this says the value is a leaked key.
             message = f"a literal key ({fingerprint(value)}) at {where}: zot's models.json is meant to hold no secrets, so this key only leaks"
-            hint = f"remove it; zot reads keys from --api-key, the provider's environment variable or auth.json (/login)"
+            hint = "remove it; zot reads keys from --api-key, the provider's environment variable or auth.json (/login)"
             severity = Severity.ERROR
         else:
             message = f"a literal key ({fingerprint(value)}) at {where} in a config file"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from modelconf.dialects._auth import AuthDialect, entries
+from modelconf.dialects._auth import AuthDialect
 
 
 class PiAuth(AuthDialect):

@@ -20,7 +20,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from modelconf.credentials import CommandRunner, CredentialWalk, EngineCredentials
-from modelconf.credentials._sources import Sources, SourceError, gather
+from modelconf.credentials._sources import SourceError, Sources, gather
 from modelconf.diagnostics import Diagnostic
 from modelconf.explain._model import ModelView, NotAModel, find, model_view
 from modelconf.explain._render import render_text, to_json

@@ -11,7 +11,6 @@ from modelconf.resolve._core import DEFAULT, DERIVED, Resolution
 from modelconf.resolve._credentials import auth_scheme
 from modelconf.resolve._endpoints import chat_endpoint
 
-
 # The user's `auth` setting -> auth kind: zot `auth: "none"`; OpenClaw/Mayros `models.providers.<p>.auth`.
 _AUTH_KINDS = {"none": "none", "api-key": "api-key", "token": "api-key", "oauth": "oauth-subscription", "aws-sdk": "cloud-credentials"}
 

@@ -26,7 +26,21 @@ from modelconf.catalog._profiles import TargetProfile, load_profile
 from modelconf.diagnostics import Diagnostic
 from modelconf.ir import ConfigIR, FieldPath, HeaderValue, ModelEntry, ProviderEntry, Value
 from modelconf.resolve._builtin import add_builtin_view, pi_facts
-from modelconf.resolve._core import CATALOG, DEFAULT, DERIVED, Change, EntryRecord, Provenance, Resolution, RModel, RProvider, as_int, dotted, model_key, put_fields
+from modelconf.resolve._core import (
+    CATALOG,
+    DEFAULT,
+    DERIVED,
+    Change,
+    EntryRecord,
+    Provenance,
+    Resolution,
+    RModel,
+    RProvider,
+    as_int,
+    dotted,
+    model_key,
+    put_fields,
+)
 from modelconf.resolve._report import related_at, related_built_in, report
 from modelconf.rules import overrides as rules
 

@@ -12,7 +12,6 @@ from ._model import ModelSpec
 from ._sse import SSEDecoder
 from ._wire import Parser, StreamError, wire_format
 
-
 _NO_EVENTS: tuple[Event, ...] = ()
 
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from jiter import from_json
+
 from .._events import Event, MessageBuilder, StopReason, TextDeltaEvent, Usage
 from .._model import ChatRequest, ModelSpec
 from .._sse import ServerSentEvent
-from jiter import from_json
-
 from . import StreamError, as_int, load_json
 
 # finish_reason → stop reason (reference/runtime.md §1, pi-ai openai-completions).
