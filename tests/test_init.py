@@ -13,7 +13,10 @@ from modelconf.lint import LintOptions, lint_file
 runner = CliRunner()
 
 
-@pytest.mark.parametrize(("target", "name", "dialect"), [("pi", "models.json", "pi"), ("zot", "models.json", "zot"), ("openclaw", "openclaw.json", "openclaw")])
+@pytest.mark.parametrize(
+    ("target", "name", "dialect"),
+    [("pi", "models.json", "pi"), ("zot", "models.json", "zot"), ("openclaw", "openclaw.json", "openclaw"), ("plano", "plano_config.yaml", "plano")],
+)
 def test_starter_passes_lint_with_no_findings(tmp_path: Path, target: str, name: str, dialect: str) -> None:
     result = runner.invoke(app, ["init", "--target", target, str(tmp_path)])
     assert result.exit_code == 0, result.output
