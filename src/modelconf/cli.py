@@ -7,6 +7,14 @@ import typer
 from modelconf import __version__
 from modelconf.commands.catalog import app as catalog_app
 from modelconf.commands.chat import chat
+from modelconf.commands.compile import compile_command
+from modelconf.commands.diff import diff_command
+from modelconf.commands.docs import docs
+from modelconf.commands.explain import explain
+from modelconf.commands.init import init
+from modelconf.commands.lint import lint
+from modelconf.commands.rules import rules
+from modelconf.commands.schema import app as schema_app
 
 app = typer.Typer(
     name="modelconf",
@@ -15,9 +23,6 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
-
-
-app.add_typer(catalog_app, name="catalog")
 
 
 def _version(value: bool) -> None:
@@ -33,24 +38,17 @@ def _root(
     """Lint, explain and compile LLM provider configuration."""
 
 
-from modelconf.commands.compile import compile_command  # noqa: E402
-from modelconf.commands.diff import diff_command  # noqa: E402
-from modelconf.commands.docs import docs  # noqa: E402
-from modelconf.commands.explain import explain  # noqa: E402
-from modelconf.commands.init import init  # noqa: E402
-from modelconf.commands.lint import lint  # noqa: E402
-from modelconf.commands.rules import rules  # noqa: E402
-from modelconf.commands.schema import app as schema_app  # noqa: E402
-
+# In the order `modelconf --help` lists them: the pipeline first, then helpers and reference.
 app.command("lint")(lint)
-app.command("init")(init)
-app.command("explain")(explain)
-app.command("rules")(rules)
 app.command("compile")(compile_command)
 app.command("diff")(diff_command)
-app.command("docs")(docs)
-app.add_typer(schema_app, name="schema")
+app.command("explain")(explain)
 app.command("chat")(chat)
+app.command("init")(init)
+app.command("rules")(rules)
+app.command("docs")(docs)
+app.add_typer(catalog_app, name="catalog")
+app.add_typer(schema_app, name="schema")
 
 
 def main() -> None:

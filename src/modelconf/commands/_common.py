@@ -1,10 +1,9 @@
-"""Helpers shared by command modules: usage errors, output streams."""
+"""Helpers shared by command modules: usage errors, pausing the garbage collector."""
 
 from __future__ import annotations
 
 import contextlib
 import gc
-import sys
 from collections.abc import Iterator
 from typing import NoReturn
 
@@ -15,18 +14,6 @@ def usage_error(message: str) -> NoReturn:
     """Print a usage problem to stderr and exit with code 2 (never a traceback)."""
     typer.echo(f"modelconf: error: {message}", err=True)
     raise typer.Exit(2)
-
-
-def split_values(values: list[str] | None) -> list[str]:
-    """Options given repeatedly or comma-separated: `--x a,b --x c` -> [a, b, c]."""
-    out: list[str] = []
-    for value in values or []:
-        out.extend(part.strip() for part in value.split(",") if part.strip())
-    return out
-
-
-def stdout_is_tty() -> bool:
-    return sys.stdout.isatty()
 
 
 @contextlib.contextmanager
