@@ -92,6 +92,15 @@ def test_usage_errors_exit_2(tmp_path: Path, server: LoopbackServer) -> None:
     r = invoke(["chat", "p/m", "Hi", "--catalog", str(bad)])
     assert r.exit_code == 2 and "this modelconf reads 'modelconf.resolved-catalog/1'" in r.stderr
     assert "Traceback" not in r.output
+    # A provider whose base URL the program reads from its environment (the resolved catalog has
+    # null, e.g. OpenClaw's cloudflare-ai-gateway): nothing to send to, so a usage error.
+    data = json.loads(Path(cat).read_text(encoding="utf-8"))
+    data["providers"]["p"]["base_url"] = None
+    no_base = tmp_path / "no-base.json"
+    no_base.write_text(json.dumps(data), encoding="utf-8")
+    r = invoke(["chat", "p/m", "Hi", "--catalog", str(no_base)], env={"P_API_KEY": KEY})
+    assert (r.exit_code, r.stderr) == (2, "modelconf chat: model p/m has no base URL in the catalog\n")
+    assert server.requests == []
 
 
 def test_ctrl_c_aborts_cleanly_with_130(tmp_path: Path, server: LoopbackServer) -> None:

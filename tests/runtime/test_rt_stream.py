@@ -371,3 +371,6 @@ def test_stream_raises_only_before_iteration() -> None:
         rt.stream("p/n", "Hi")
     with pytest.raises(UnsupportedApiError, match="bedrock-converse-stream"):
         rt.stream("p/b", "Hi")
+    data["providers"]["p"]["base_url"] = None  # the program would read it from its environment
+    with pytest.raises(ValueError, match="^model p/m has no base URL in the catalog$"):
+        Runtime(parse(data), keys={"p": K1}).stream("p/m", "Hi")

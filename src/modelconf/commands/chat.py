@@ -86,7 +86,7 @@ def chat(
         runtime = Runtime(resolved, credentials=credentials)
         spec = runtime.model(model)
         stream = runtime.stream(spec, prompt, system=system, max_tokens=max_tokens)
-    except (CatalogError, UnknownModelError, UnsupportedApiError) as exc:
+    except (CatalogError, UnknownModelError, UnsupportedApiError, ValueError) as exc:  # ValueError: no base URL
         _usage_error(str(exc).strip("'\""))
     _check_credential(spec, credentials, sources, cli_key is not None)
     with runtime:

@@ -151,7 +151,8 @@ class Runtime:
         headers: Mapping[str, str] | None = None,
     ) -> ChatStream:
         """An iterator of events. Raises only here, before iteration (unknown model, unsupported
-        API); once iterating, every failure is an `error` event."""
+        API, `ValueError` for a model the catalog gives no base URL); once iterating, every failure
+        is an `error` event."""
         return ChatStream(self._prepare(model, messages, tools, max_tokens, system, temperature, api_key, headers))
 
     def astream(
