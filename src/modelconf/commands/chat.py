@@ -167,12 +167,9 @@ def _render(stream: ChatStream, output: ChatFormat, out: TextIO, err: TextIO) ->
             out.flush()
     except KeyboardInterrupt:
         stream.close()
-        aborted = stream.message
+        aborted = stream.interrupted()
         if output is ChatFormat.jsonl:
-            aborted.stop_reason = "aborted"
-            aborted.error_message = "aborted"
-            event_dict = {"type": "error", "reason": "aborted", "error": "aborted", "message": aborted.to_dict()}
-            out.write(json.dumps(event_dict, ensure_ascii=False) + "\n")
+            out.write(json.dumps(aborted.to_dict(), ensure_ascii=False) + "\n")
         else:
             out.write("\n")
             err.write("aborted\n")

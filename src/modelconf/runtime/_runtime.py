@@ -223,6 +223,11 @@ class _StreamBase:
         self._aborted.set()
         shutdown(self._response)
 
+    def interrupted(self) -> ErrorEvent:
+        """The `aborted` error event for a stream stopped outside its iteration (Ctrl-C raised
+        in a read ends the iterator with no event); the message keeps what arrived."""
+        return self._pipeline.fail("aborted", aborted=True)
+
     def _set_response(self, response: httpx.Response | None) -> None:
         self._response = response
 
