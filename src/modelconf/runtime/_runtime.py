@@ -10,13 +10,13 @@ from typing import Any
 import httpx
 
 from . import _catalog
-from ._auth import request_headers
+from ._auth import HeaderError, request_headers
 from ._events import AssistantMessage, ErrorEvent, Event, StartEvent
 from ._keys import Credentials, StaticKeys, dedupe, engine_keys, redact
 from ._model import ChatRequest, ModelSpec, Tool
 from ._pipeline import Pipeline
-from ._retry import Attempts, Settings
-from ._transport import OpenFailed, aopen_stream, describe, make_timeout, open_stream, shutdown
+from ._retry import Attempts, GiveUp, Settings
+from ._transport import aopen_stream, describe, make_timeout, open_stream, shutdown
 from ._wire import APIS, StreamError, wire_format
 
 
@@ -234,12 +234,13 @@ class _StreamBase:
     def _failure(self, exc: BaseException) -> ErrorEvent:
         if self._aborted.is_set():
             return self._pipeline.fail("aborted", aborted=True)
-        if isinstance(exc, StreamError | OpenFailed):
+        if isinstance(exc, StreamError | GiveUp | HeaderError):  # messages in words already
             text = str(exc)
         elif isinstance(exc, httpx.HTTPError):
             text = describe(exc, self._call.runtime.settings)
         else:
             text = f"unexpected {type(exc).__name__}: {exc}"
+        # Every error text leaves here: mask the keys and header secrets a server may have echoed.
         return self._pipeline.fail(redact(text, self._call.secrets))
 
 
@@ -283,7 +284,7 @@ class ChatStream(_StreamBase):
             self.attempts = call.attempts()
             opened = open_stream(
                 call.runtime.client, call.url, call.body, call.headers_for, self.attempts,
-                call.runtime.settings, self._set_response, call.secrets,
+                call.runtime.settings, self._set_response,
             )  # fmt: skip
             if self._aborted.is_set():
                 yield pipeline.fail("aborted", aborted=True)
@@ -360,7 +361,7 @@ class AsyncChatStream(_StreamBase):
             self.attempts = call.attempts()
             opened = await aopen_stream(
                 call.runtime.async_client, call.url, call.body, call.headers_for, self.attempts,
-                call.runtime.settings, self._set_response, call.secrets,
+                call.runtime.settings, self._set_response,
             )  # fmt: skip
             if self._aborted.is_set():
                 yield pipeline.fail("aborted", aborted=True)
