@@ -210,6 +210,7 @@ class _StreamBase:
         self._pipeline = Pipeline(call.model)
         self._aborted = threading.Event()
         self._response: httpx.Response | None = None
+        self._ended = False  # the last event (done or error) has been produced
         self.attempts: Attempts | None = None  # how the request went: attempts made, key used
 
     @property
@@ -230,6 +231,28 @@ class _StreamBase:
 
     def _set_response(self, response: httpx.Response | None) -> None:
         self._response = response
+
+    def _events(self, chunk: bytes | None) -> Iterator[Event]:
+        """The events of one body chunk, or of the end of the body (None); the sync and async
+        loops share it. Sets `_ended` when the stream ends here, its done or error event yielded;
+        otherwise the caller reads the next chunk. An abort wins over whatever comes next."""
+        pipeline, aborted = self._pipeline, self._aborted
+        if chunk is not None:
+            for event in pipeline.feed(chunk):
+                if aborted.is_set():
+                    break
+                yield event
+            else:
+                if pipeline.failed:  # its error event was the last one yielded
+                    self._ended = True
+                    return
+            if not (pipeline.done or aborted.is_set()):
+                return
+        self._ended = True
+        if aborted.is_set():  # also when the shutdown socket read as a clean end
+            yield pipeline.fail("aborted", aborted=True)
+        else:
+            yield from pipeline.finish()
 
     def _failure(self, exc: BaseException) -> ErrorEvent:
         if self._aborted.is_set():
@@ -290,28 +313,12 @@ class ChatStream(_StreamBase):
                 yield pipeline.fail("aborted", aborted=True)
                 return
             yield StartEvent(pipeline.message)
-            chunk = opened.first
-            chunks = opened.chunks
+            chunk: bytes | None = opened.first
             while True:
-                for event in pipeline.feed(chunk):
-                    if self._aborted.is_set():
-                        break
-                    yield event
-                if self._aborted.is_set():
-                    yield pipeline.fail("aborted", aborted=True)
-                    return
-                if pipeline.failed:
-                    return
-                if pipeline.done:
+                yield from self._events(chunk)
+                if self._ended:
                     break
-                following: bytes | None = next(chunks, None)
-                if following is None:
-                    break
-                chunk = following
-            if self._aborted.is_set():  # a shutdown socket reads as a clean end
-                yield pipeline.fail("aborted", aborted=True)
-                return
-            yield from pipeline.finish()
+                chunk = next(opened.chunks, None)
         except Exception as exc:  # noqa: BLE001 - the contract: failures become an error event
             yield self._failure(exc)
         finally:
@@ -368,25 +375,12 @@ class AsyncChatStream(_StreamBase):
                 return
             yield StartEvent(pipeline.message)
             chunk: bytes | None = opened.first
-            chunks = opened.chunks
-            while chunk is not None:
-                for event in pipeline.feed(chunk):
-                    if self._aborted.is_set():
-                        break
+            while True:
+                for event in self._events(chunk):
                     yield event
-                if self._aborted.is_set():
-                    yield pipeline.fail("aborted", aborted=True)
-                    return
-                if pipeline.failed:
-                    return
-                if pipeline.done:
+                if self._ended:
                     break
-                chunk = await anext(chunks, None)
-            if self._aborted.is_set():
-                yield pipeline.fail("aborted", aborted=True)
-                return
-            for event in pipeline.finish():
-                yield event
+                chunk = await anext(opened.chunks, None)
         except Exception as exc:  # noqa: BLE001 - the contract: failures become an error event
             yield self._failure(exc)
         finally:
