@@ -92,6 +92,15 @@ def test_usage_errors_exit_2(tmp_path: Path, server: LoopbackServer) -> None:
     r = invoke(["chat", "p/m", "Hi", "--catalog", str(bad)])
     assert r.exit_code == 2 and "this modelconf reads 'modelconf.resolved-catalog/1'" in r.stderr
     assert "Traceback" not in r.output
+    # A provider whose base URL the program reads from its environment (the resolved catalog has
+    # null, e.g. OpenClaw's cloudflare-ai-gateway): nothing to send to, so a usage error.
+    data = json.loads(Path(cat).read_text(encoding="utf-8"))
+    data["providers"]["p"]["base_url"] = None
+    no_base = tmp_path / "no-base.json"
+    no_base.write_text(json.dumps(data), encoding="utf-8")
+    r = invoke(["chat", "p/m", "Hi", "--catalog", str(no_base)], env={"P_API_KEY": KEY})
+    assert (r.exit_code, r.stderr) == (2, "modelconf chat: model p/m has no base URL in the catalog\n")
+    assert server.requests == []
 
 
 def test_ctrl_c_aborts_cleanly_with_130(tmp_path: Path, server: LoopbackServer) -> None:
@@ -108,3 +117,27 @@ def test_ctrl_c_aborts_cleanly_with_130(tmp_path: Path, server: LoopbackServer) 
     assert proc.returncode == 130
     assert b"Traceback" not in err and err.strip().endswith(b"aborted")
     assert KEY.encode() not in out + err
+
+
+def test_ctrl_c_in_jsonl_ends_with_the_aborted_error_event(tmp_path: Path, server: LoopbackServer) -> None:
+    server.script(Endless(b'data: {"choices":[{"index":0,"delta":{"content":"la "}}]}\n\n', interval=0.01))
+    env = dict(os.environ, P_API_KEY=KEY, PYTHONUNBUFFERED="1", HOME=str(tmp_path), ZOT_HOME=str(tmp_path / "zot"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "modelconf", "chat", "p/m", "Hi", "--catalog", str(catalog(tmp_path, server)), "--format", "jsonl"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    assert proc.stdout is not None
+    assert json.loads(proc.stdout.readline())["type"] == "start"
+    assert json.loads(proc.stdout.readline()) == {"type": "text_delta", "content_index": 0, "delta": "la "}
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert b"Traceback" not in err and KEY.encode() not in out + err
+    last = json.loads(out.splitlines()[-1])
+    assert {k: last[k] for k in ("type", "reason", "error")} == {"type": "error", "reason": "aborted", "error": "aborted"}
+    message = last["message"]
+    assert (message["stop_reason"], message["error_message"]) == ("aborted", "aborted")
+    # The message keeps what arrived: at least every delta printed (one was read above).
+    deltas = 1 + sum(json.loads(line)["type"] == "text_delta" for line in out.splitlines()[:-1])
+    text = message["content"][0]["text"]
+    assert text == "la " * (len(text) // 3) and len(text) // 3 >= deltas

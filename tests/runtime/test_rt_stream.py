@@ -185,6 +185,21 @@ def test_malformed_json_event_is_an_error_after_the_good_events(server: Loopback
     assert events[-1].message.text == "\n "  # type: ignore[union-attr]
 
 
+def test_an_abort_after_the_error_event_adds_no_second_one(server: LoopbackServer) -> None:
+    # Exactly one done or error per stream, also when the caller aborts on seeing the error.
+    good = sse_fixture(D615).split(b"\n\n")[:3]
+    server.script(Replay(b"\n\n".join(good) + b"\n\ndata: {not json\n\n" + b"data: [DONE]\n\n"))
+    with runtime(server) as rt:
+        stream = rt.stream("p/m", "Hi")
+        events: list[Event] = []
+        for event in stream:
+            events.append(event)
+            if event.type == "error":
+                stream.abort()
+    assert types(events) == ["start", "text_delta", "text_delta", "error"]
+    assert events[-1].reason == "error"  # type: ignore[union-attr]
+
+
 def test_first_byte_later_than_the_read_timeout_is_retried(server: LoopbackServer) -> None:
     server.script(Replay(sse_fixture(D615), first_byte_delay=2.0), Replay(sse_fixture(D615)))
     sleeps: list[float] = []
@@ -371,3 +386,6 @@ def test_stream_raises_only_before_iteration() -> None:
         rt.stream("p/n", "Hi")
     with pytest.raises(UnsupportedApiError, match="bedrock-converse-stream"):
         rt.stream("p/b", "Hi")
+    data["providers"]["p"]["base_url"] = None  # the program would read it from its environment
+    with pytest.raises(ValueError, match="^model p/m has no base URL in the catalog$"):
+        Runtime(parse(data), keys={"p": K1}).stream("p/m", "Hi")

@@ -260,3 +260,68 @@ def test_a_header_credential_echoed_by_the_server_is_masked(server: LoopbackServ
         events = list(rt.stream("p/m", "Hi"))
     assert server.requests[0].headers["x-token"] == token
     assert events[-1].error == f"HTTP 403 Forbidden: bad X-Token {fingerprint(token)}"  # type: ignore[union-attr]
+
+
+# ---- stop reasons and provider errors, per format (no server: the pipeline on the bytes) -----
+
+
+def replayed(api: str, body: bytes) -> list[Event]:
+    from modelconf.runtime._model import ModelSpec, ProviderSpec
+    from modelconf.runtime._pipeline import replay
+
+    provider = ProviderSpec(id="p", api=api, base_url="http://127.0.0.1", auth_kind="api-key", auth_scheme="bearer")
+    return list(replay(ModelSpec(key="p/m", id="m", api=api, provider=provider), [body]))
+
+
+def _completions_end(reason: str) -> bytes:
+    return sse((None, {"id": "c", "choices": [{"index": 0, "delta": {"content": "x"}, "finish_reason": reason}]})) + b"data: [DONE]\n\n"
+
+
+def _anthropic_end(reason: str) -> bytes:
+    return sse(
+        ("message_start", {"type": "message_start", "message": {"id": "msg_1", "model": "c", "usage": {"input_tokens": 1}}}),
+        ("message_delta", {"type": "message_delta", "delta": {"stop_reason": reason}, "usage": {"output_tokens": 1}}),
+        ("message_stop", {"type": "message_stop"}),
+    )
+
+
+def _gemini_end(reason: str) -> bytes:
+    return sse((None, {"candidates": [{"content": {"parts": [{"text": "x"}]}, "finishReason": reason}]}))
+
+
+STOPS = [
+    # (api, stream, reason or None for an error event, error text)
+    ("openai-completions", _completions_end("length"), "length", None),
+    ("openai-completions", _completions_end("content_filter"), None, "the provider stopped the answer (finish_reason 'content_filter')"),
+    ("openai-completions", _completions_end("brand_new"), None, "unhandled finish_reason 'brand_new'"),
+    ("anthropic-messages", _anthropic_end("max_tokens"), "length", None),
+    ("anthropic-messages", _anthropic_end("refusal"), None, "the model did not answer (stop_reason 'refusal')"),
+    ("anthropic-messages", _anthropic_end("brand_new"), None, "unhandled stop_reason 'brand_new'"),
+    ("google-generative-ai", _gemini_end("MAX_TOKENS"), "length", None),
+    ("google-generative-ai", _gemini_end("SAFETY"), None, "the provider stopped the answer (finishReason 'SAFETY')"),
+]
+
+
+def test_stop_reasons_map_and_refusals_end_in_error_saying_why() -> None:
+    # reference/runtime.md §1, "Mapping to events": pi-ai's tables; anything else is an error.
+    for api, body, reason, error in STOPS:
+        last = replayed(api, body)[-1]
+        if error is None:
+            assert (last.type, last.reason) == ("done", reason), (api, body)  # type: ignore[union-attr]
+        else:
+            assert (last.type, last.reason, last.error) == ("error", "error", error), (api, body)  # type: ignore[union-attr]
+            assert (last.message.stop_reason, last.message.error_message) == ("error", error)  # type: ignore[union-attr]
+        assert last.message.provider_stop_reason is not None  # type: ignore[union-attr]
+
+
+def test_provider_error_events_say_the_message_and_code() -> None:
+    responses = sse(("error", {"type": "error", "message": "Slow down", "code": "rate_limit_exceeded"}))
+    gemini = sse((None, {"error": {"code": 429, "message": "Quota exceeded", "status": "RESOURCE_EXHAUSTED"}}))
+    gemini_bare = sse((None, {"error": {"message": "Quota exceeded"}}))
+    for api, body, error in [
+        ("openai-responses", responses, "Slow down (rate_limit_exceeded)"),
+        ("google-generative-ai", gemini, "Quota exceeded (RESOURCE_EXHAUSTED)"),
+        ("google-generative-ai", gemini_bare, "Quota exceeded"),
+    ]:
+        (last,) = replayed(api, body)
+        assert (last.type, last.error) == ("error", error), api  # type: ignore[union-attr]

@@ -14,9 +14,10 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import typer
 
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
     from modelconf.credentials import EngineCredentials
     from modelconf.credentials._config import ConfigFile
     from modelconf.credentials._sources import Sources
-    from modelconf.runtime import Catalog, ChatStream, Event, ModelSpec
+    from modelconf.diagnostics import Diagnostic
+    from modelconf.runtime import AssistantMessage, Catalog, ChatStream, Event, ModelSpec
 
 DIM, RESET = "\x1b[2m", "\x1b[0m"
 
@@ -86,8 +88,8 @@ def chat(
         runtime = Runtime(resolved, credentials=credentials)
         spec = runtime.model(model)
         stream = runtime.stream(spec, prompt, system=system, max_tokens=max_tokens)
-    except (CatalogError, UnknownModelError, UnsupportedApiError) as exc:
-        _usage_error(str(exc).strip("'\""))
+    except (CatalogError, UnknownModelError, UnsupportedApiError, ValueError) as exc:  # ValueError: no base URL
+        _usage_error(str(exc))
     _check_credential(spec, credentials, sources, cli_key is not None)
     with runtime:
         code = _render(stream, output, sys.stdout, sys.stderr)
@@ -165,12 +167,9 @@ def _render(stream: ChatStream, output: ChatFormat, out: TextIO, err: TextIO) ->
             out.flush()
     except KeyboardInterrupt:
         stream.close()
-        aborted = stream.message
+        aborted = stream.interrupted()
         if output is ChatFormat.jsonl:
-            aborted.stop_reason = "aborted"
-            aborted.error_message = "aborted"
-            event_dict = {"type": "error", "reason": "aborted", "error": "aborted", "message": aborted.to_dict()}
-            out.write(json.dumps(event_dict, ensure_ascii=False) + "\n")
+            out.write(json.dumps(aborted.to_dict(), ensure_ascii=False) + "\n")
         else:
             out.write("\n")
             err.write("aborted\n")
@@ -179,38 +178,34 @@ def _render(stream: ChatStream, output: ChatFormat, out: TextIO, err: TextIO) ->
     if output is ChatFormat.text and last is not None:
         out.write("\n")
         out.flush()
-        err.write(_summary(last))
+        err.write(_summary(last, stream.message))
     return 1 if last is None or last.type == "error" else 0
 
 
 def _write_text(event: Event, out: TextIO, color: bool) -> None:
-    kind = event.type
-    if kind == "text_delta":
-        out.write(event.delta)  # type: ignore[union-attr]
-    elif kind == "thinking_delta":
-        out.write(f"{DIM}{event.delta}{RESET}" if color else event.delta)  # type: ignore[union-attr]
-    elif kind == "toolcall_end":
-        call = event.tool_call  # type: ignore[union-attr]
+    if event.type == "text_delta":
+        out.write(event.delta)
+    elif event.type == "thinking_delta":
+        out.write(f"{DIM}{event.delta}{RESET}" if color else event.delta)
+    elif event.type == "toolcall_end":
+        call = event.tool_call
         out.write(f"\n[tool call {call.name} {json.dumps(call.arguments, ensure_ascii=False)}]\n")
 
 
-def _summary(last: Event) -> str:
-    message: Any = getattr(last, "message", None)
-    lines = []
-    if last.type == "error":
-        lines.append(f"error: {last.error}")
-    if message is not None:
-        u = message.usage
-        lines.append(
-            f"usage: {u.input} input · {u.output} output · {u.cache_read} cache read · "
-            f"{u.cache_write} cache write · {u.total_tokens} total · cost ${u.cost.total:.6f}"
-        )
-        if last.type == "done":
-            lines.append(f"stop: {last.reason}")
+def _summary(last: Event, message: AssistantMessage) -> str:
+    """The lines after the answer: the error, usage and cost, the stop reason."""
+    lines = [f"error: {last.error}"] if last.type == "error" else []
+    u = message.usage
+    lines.append(
+        f"usage: {u.input} input · {u.output} output · {u.cache_read} cache read · "
+        f"{u.cache_write} cache write · {u.total_tokens} total · cost ${u.cost.total:.6f}"
+    )
+    if last.type == "done":
+        lines.append(f"stop: {last.reason}")
     return "".join(line + "\n" for line in lines)
 
 
-def _print_diagnostics(diagnostics: Any) -> None:
+def _print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
     from modelconf.renderers import concise
 
     for diagnostic in diagnostics:

@@ -21,6 +21,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ._catalog import Catalog
 
+__all__ = ["Credentials", "StaticKeys", "dedupe", "engine_keys", "fingerprint", "redact"]
+
 
 @runtime_checkable
 class Credentials(Protocol):
@@ -83,17 +85,13 @@ def engine_keys(
     read now (config-side references point into them), `cli_key` as the program's `--api-key`.
     Commands (`!cmd`, `api_key_command`) run only with `allow_exec`."""
     from modelconf.credentials import EngineCredentials
-    from modelconf.credentials._sources import gather, home_directory, read_configs
+    from modelconf.credentials._sources import home_directory, read_configs
 
     configs, _ = read_configs(catalog.sources)
-    sources = gather(
-        catalog.target, configs=configs, auth_file=auth_file, env=os.environ if env is None else env, cli_key=cli_key,
-        allow_exec=allow_exec, home=home if home is not None else home_directory(),
+    return EngineCredentials.for_target(
+        catalog.target, os.environ if env is None else env, cli_key=cli_key, auth_file=auth_file,
+        home=home if home is not None else home_directory(), allow_exec=allow_exec, configs=configs,
     )  # fmt: skip
-    return EngineCredentials(catalog.target, sources.inputs)
-
-
-__all__ = ["Credentials", "StaticKeys", "dedupe", "engine_keys", "fingerprint", "redact"]
 
 
 def redact(text: str, keys: Sequence[str]) -> str:

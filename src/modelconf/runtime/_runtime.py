@@ -10,13 +10,13 @@ from typing import Any
 import httpx
 
 from . import _catalog
-from ._auth import request_headers
+from ._auth import HeaderError, request_headers
 from ._events import AssistantMessage, ErrorEvent, Event, StartEvent
 from ._keys import Credentials, StaticKeys, dedupe, engine_keys, redact
 from ._model import ChatRequest, ModelSpec, Tool
 from ._pipeline import Pipeline
-from ._retry import Attempts, Settings
-from ._transport import OpenFailed, aopen_stream, describe, make_timeout, open_stream, shutdown
+from ._retry import Attempts, GiveUp, Settings
+from ._transport import aopen_stream, describe, make_timeout, open_stream, shutdown
 from ._wire import APIS, StreamError, wire_format
 
 
@@ -151,7 +151,8 @@ class Runtime:
         headers: Mapping[str, str] | None = None,
     ) -> ChatStream:
         """An iterator of events. Raises only here, before iteration (unknown model, unsupported
-        API); once iterating, every failure is an `error` event."""
+        API, `ValueError` for a model the catalog gives no base URL); once iterating, every failure
+        is an `error` event."""
         return ChatStream(self._prepare(model, messages, tools, max_tokens, system, temperature, api_key, headers))
 
     def astream(
@@ -209,6 +210,7 @@ class _StreamBase:
         self._pipeline = Pipeline(call.model)
         self._aborted = threading.Event()
         self._response: httpx.Response | None = None
+        self._ended = False  # the last event (done or error) has been produced
         self.attempts: Attempts | None = None  # how the request went: attempts made, key used
 
     @property
@@ -222,18 +224,46 @@ class _StreamBase:
         self._aborted.set()
         shutdown(self._response)
 
+    def interrupted(self) -> ErrorEvent:
+        """The `aborted` error event for a stream stopped outside its iteration (Ctrl-C raised
+        in a read ends the iterator with no event); the message keeps what arrived."""
+        return self._pipeline.fail("aborted", aborted=True)
+
     def _set_response(self, response: httpx.Response | None) -> None:
         self._response = response
+
+    def _events(self, chunk: bytes | None) -> Iterator[Event]:
+        """The events of one body chunk, or of the end of the body (None); the sync and async
+        loops share it. Sets `_ended` when the stream ends here, its done or error event yielded;
+        otherwise the caller reads the next chunk. An abort wins over whatever comes next."""
+        pipeline, aborted = self._pipeline, self._aborted
+        if chunk is not None:
+            for event in pipeline.feed(chunk):
+                if aborted.is_set():
+                    break
+                yield event
+            else:
+                if pipeline.failed:  # its error event was the last one yielded
+                    self._ended = True
+                    return
+            if not (pipeline.done or aborted.is_set()):
+                return
+        self._ended = True
+        if aborted.is_set():  # also when the shutdown socket read as a clean end
+            yield pipeline.fail("aborted", aborted=True)
+        else:
+            yield from pipeline.finish()
 
     def _failure(self, exc: BaseException) -> ErrorEvent:
         if self._aborted.is_set():
             return self._pipeline.fail("aborted", aborted=True)
-        if isinstance(exc, StreamError | OpenFailed):
+        if isinstance(exc, StreamError | GiveUp | HeaderError):  # messages in words already
             text = str(exc)
         elif isinstance(exc, httpx.HTTPError):
             text = describe(exc, self._call.runtime.settings)
         else:
             text = f"unexpected {type(exc).__name__}: {exc}"
+        # Every error text leaves here: mask the keys and header secrets a server may have echoed.
         return self._pipeline.fail(redact(text, self._call.secrets))
 
 
@@ -277,34 +307,18 @@ class ChatStream(_StreamBase):
             self.attempts = call.attempts()
             opened = open_stream(
                 call.runtime.client, call.url, call.body, call.headers_for, self.attempts,
-                call.runtime.settings, self._set_response, call.secrets,
+                call.runtime.settings, self._set_response,
             )  # fmt: skip
             if self._aborted.is_set():
                 yield pipeline.fail("aborted", aborted=True)
                 return
             yield StartEvent(pipeline.message)
-            chunk = opened.first
-            chunks = opened.chunks
+            chunk: bytes | None = opened.first
             while True:
-                for event in pipeline.feed(chunk):
-                    if self._aborted.is_set():
-                        break
-                    yield event
-                if self._aborted.is_set():
-                    yield pipeline.fail("aborted", aborted=True)
-                    return
-                if pipeline.failed:
-                    return
-                if pipeline.done:
+                yield from self._events(chunk)
+                if self._ended:
                     break
-                following: bytes | None = next(chunks, None)
-                if following is None:
-                    break
-                chunk = following
-            if self._aborted.is_set():  # a shutdown socket reads as a clean end
-                yield pipeline.fail("aborted", aborted=True)
-                return
-            yield from pipeline.finish()
+                chunk = next(opened.chunks, None)
         except Exception as exc:  # noqa: BLE001 - the contract: failures become an error event
             yield self._failure(exc)
         finally:
@@ -354,32 +368,19 @@ class AsyncChatStream(_StreamBase):
             self.attempts = call.attempts()
             opened = await aopen_stream(
                 call.runtime.async_client, call.url, call.body, call.headers_for, self.attempts,
-                call.runtime.settings, self._set_response, call.secrets,
+                call.runtime.settings, self._set_response,
             )  # fmt: skip
             if self._aborted.is_set():
                 yield pipeline.fail("aborted", aborted=True)
                 return
             yield StartEvent(pipeline.message)
             chunk: bytes | None = opened.first
-            chunks = opened.chunks
-            while chunk is not None:
-                for event in pipeline.feed(chunk):
-                    if self._aborted.is_set():
-                        break
+            while True:
+                for event in self._events(chunk):
                     yield event
-                if self._aborted.is_set():
-                    yield pipeline.fail("aborted", aborted=True)
-                    return
-                if pipeline.failed:
-                    return
-                if pipeline.done:
+                if self._ended:
                     break
-                chunk = await anext(chunks, None)
-            if self._aborted.is_set():
-                yield pipeline.fail("aborted", aborted=True)
-                return
-            for event in pipeline.finish():
-                yield event
+                chunk = await anext(opened.chunks, None)
         except Exception as exc:  # noqa: BLE001 - the contract: failures become an error event
             yield self._failure(exc)
         finally:

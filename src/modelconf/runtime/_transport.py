@@ -2,27 +2,23 @@
 
 Everything before the first byte can be retried (see `_retry`); the caller yields no event before
 `open_stream`/`aopen_stream` return, so "never retry once an event has been yielded" holds by
-construction.
+construction. They raise `GiveUp` (no more attempts) or `HeaderError` (a header reference with no
+value), whose messages the caller masks with the request's secrets like every other error text.
 """
 
 from __future__ import annotations
 
+import json
 import socket
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
-from ._auth import HeaderError
-from ._keys import redact
-from ._retry import Attempts, GiveUp, Settings
+from ._retry import Attempts, Settings
 
 _ERROR_BODY_LIMIT = 64 * 1024  # enough for any provider's error JSON
-
-
-class OpenFailed(Exception):
-    """The request failed before its first byte and will not be retried; a safe message."""
 
 
 @dataclass(slots=True)
@@ -55,8 +51,6 @@ def _status_error(response: httpx.Response, body: bytes) -> str:
     text = body.decode("utf-8", "replace").strip()
     detail = text[:300]
     try:
-        import json
-
         parsed = json.loads(text)
         error = parsed.get("error") if isinstance(parsed, dict) else None
         if isinstance(error, dict) and error.get("message"):
@@ -83,13 +77,9 @@ def open_stream(
     attempts: Attempts,
     settings: Settings,
     on_response: Callable[[httpx.Response | None], None],
-    used_keys: Sequence[str],
 ) -> Opened:
     while True:
-        try:
-            headers = headers_for(attempts.key)
-        except HeaderError as exc:
-            raise OpenFailed(str(exc)) from None
+        headers = headers_for(attempts.key)
         status: int | None = None
         response_headers: httpx.Headers = httpx.Headers()
         try:
@@ -106,10 +96,7 @@ def open_stream(
         except _BEFORE_FIRST_BYTE as exc:
             error = describe(exc, settings)
         on_response(None)
-        try:
-            wait = attempts.after_failure(status, response_headers, redact(error, used_keys))
-        except GiveUp as exc:
-            raise OpenFailed(str(exc)) from None
+        wait = attempts.after_failure(status, response_headers, error)
         if wait > 0:
             settings.sleep(wait)
 
@@ -122,13 +109,9 @@ async def aopen_stream(
     attempts: Attempts,
     settings: Settings,
     on_response: Callable[[httpx.Response | None], None],
-    used_keys: Sequence[str],
 ) -> Opened:
     while True:
-        try:
-            headers = headers_for(attempts.key)
-        except HeaderError as exc:
-            raise OpenFailed(str(exc)) from None
+        headers = headers_for(attempts.key)
         status: int | None = None
         response_headers: httpx.Headers = httpx.Headers()
         try:
@@ -145,10 +128,7 @@ async def aopen_stream(
         except _BEFORE_FIRST_BYTE as exc:
             error = describe(exc, settings)
         on_response(None)
-        try:
-            wait = attempts.after_failure(status, response_headers, redact(error, used_keys))
-        except GiveUp as exc:
-            raise OpenFailed(str(exc)) from None
+        wait = attempts.after_failure(status, response_headers, error)
         if wait > 0:
             await settings.async_sleep(wait)
 
