@@ -16,7 +16,7 @@ from typing import Any
 from modelconf.credentials import _openclaw, _pi, _plano, _zot
 from modelconf.credentials._common import decide, setup_items
 from modelconf.credentials._draft import Draft
-from modelconf.credentials._forms import env_value, openclaw_substitute, pi_value
+from modelconf.credentials._forms import effective_env, env_value, openclaw_substitute, pi_value
 from modelconf.credentials._types import PRESENT, SET, CredentialWalk, Inputs, Secret, Step
 from modelconf.document import path_of
 
@@ -78,7 +78,7 @@ def walk(
         steps, chosen, fallback, reason = decide([*_unblock(draft.steps), extra])
     if not known:
         draft.notes.insert(0, f"{provider.id} is not a provider {profile.name} knows; it is walked as a custom provider.")
-    setup_env = _openclaw.effective_env(inputs.env, _openclaw.config_document(inputs), inputs.dotenv) if profile.target == "openclaw" else None
+    setup_env = effective_env(inputs.env, _openclaw.config_document(inputs), inputs.dotenv) if profile.target == "openclaw" else None
     setup = setup_items(provider, inputs.with_env(setup_env) if setup_env is not None else inputs)
     diagnostics = list(getattr(inputs.auth, "diagnostics", ()) or ()) + draft.diagnostics
     draft.notes.extend(_cloud_note(profile, provider, steps, chosen, setup))

@@ -180,30 +180,23 @@ def _pi_values(document: Document, values: Iterator[tuple[PathT, Any, str]], env
 
 
 def _openclaw_unset(document: Document, env: Mapping[str, str]) -> list[Diagnostic]:
-    from modelconf.credentials._openclaw import config_path_text, effective_env
     from modelconf.rules import credentials as rules
 
-    sibling = _sibling_dotenv(document, ".env")
-    effective = effective_env(env, document, sibling)
+    effective = _forms.effective_env(env, document, _sibling_dotenv(document, ".env"))
     out = []
-    for path, value in iter_long_strings(document.value, 4):  # `${X}` is four characters
-        if "${" not in value:
-            continue
-        for ref in _forms.openclaw_refs(value):
-            if ref.escaped or _forms.env_value(effective, ref.name) is not None:
-                continue
-            state = "empty" if ref.name in effective else "not set"
-            out.append(
-                rules.UNSET_ENV_REFERENCE(
-                    f'{ref.name} is {state}: OpenClaw/Mayros fails with `Missing env var "{ref.name}" referenced at config path: '
-                    f"{config_path_text(path)}` and loads the whole config as {{}} (no providers, no settings)",
-                    file=document.name,
-                    span=_inner_span(document, path, ref.start, ref.end),
-                    hint=f"set {ref.name} in the environment, in the config's env block, or in the state directory's .env",
-                    severity=_error(),
-                    pointer=pointer(path),
-                )
+    for ref in _forms.missing_refs(document.value, effective):
+        state = "empty" if ref.name in effective else "not set"
+        out.append(
+            rules.UNSET_ENV_REFERENCE(
+                f'{ref.name} is {state}: OpenClaw/Mayros fails with `Missing env var "{ref.name}" referenced at config path: '
+                f"{_forms.config_path_text(ref.path)}` and loads the whole config as {{}} (no providers, no settings)",
+                file=document.name,
+                span=_inner_span(document, ref.path, ref.start, ref.end),
+                hint=f"set {ref.name} in the environment, in the config's env block, or in the state directory's .env",
+                severity=_error(),
+                pointer=pointer(ref.path),
             )
+        )
     return out
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from modelconf.credentials import _forms
@@ -37,7 +37,7 @@ from modelconf.credentials._types import (
     Secret,
     Step,
 )
-from modelconf.document import Document, PathT, dotted, iter_scalars, pointer
+from modelconf.document import Document, PathT, dotted, pointer
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -47,19 +47,10 @@ if TYPE_CHECKING:
 _PLACEHOLDERS = ("minimax-oauth", "qwen-oauth")
 # Auth-profile types, best first (resolveAuthProfileOrder without an explicit order).
 _TYPE_RANK = {"oauth": 0, "token": 1, "api_key": 2}
-# The config's env block: keys copied into the environment (reference/openclaw.md, "${ENV_VAR} substitution").
-_ENV_BLOCK_SKIP = ("shellEnv", "vars")
 _LIST_SPLIT = re.compile(r"[\s,;]+")
 
 
 # -- the config -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MissingRef:
-    name: str
-    path: PathT
-    location: Location
 
 
 def config_document(inputs: Inputs) -> Document | None:
@@ -68,43 +59,6 @@ def config_document(inputs: Inputs) -> Document | None:
         if isinstance(config, ConfigFile) and config.dialect == "openclaw":
             return config.document
     return None
-
-
-def effective_env(env: Mapping[str, str], document: Document | None, dotenv: Any = None) -> dict[str, str]:
-    """The environment OpenClaw/Mayros sees: `.env` values and the config's `env` block fill
-    variables that are not set (they never override)."""
-    out = dict(env)
-    if dotenv is not None:
-        for name, value in dotenv.values.items():
-            out.setdefault(name, value)
-    block = document.get(("env",)) if document is not None else None
-    if isinstance(block, dict):
-        values = dict(block.get("vars") or {}) if isinstance(block.get("vars"), dict) else {}
-        values.update({k: v for k, v in block.items() if k not in _ENV_BLOCK_SKIP})
-        for name, value in values.items():
-            if isinstance(value, str) and not out.get(name):
-                out[name] = value
-    return out
-
-
-def missing_refs(document: Document, env: Mapping[str, str]) -> list[MissingRef]:
-    """Every `${VAR}` in the config whose variable is missing or empty, in file order."""
-    out = []
-    for path, value in iter_scalars(document.value):
-        if not isinstance(value, str) or "${" not in value:
-            continue
-        for ref in _forms.openclaw_refs(value):
-            if not ref.escaped and _forms.env_value(env, ref.name) is None:
-                out.append(MissingRef(ref.name, path, Location(document.name, document.span(path), pointer(path))))
-    return out
-
-
-def config_path_text(path: PathT) -> str:
-    """A config path as MissingEnvVarError prints it: dots for keys, [i] for indexes."""
-    out = ""
-    for step in path:
-        out += f"[{step}]" if isinstance(step, int) else (("." if out else "") + str(step))
-    return out
 
 
 def provider_block(document: Document, provider_id: str) -> tuple[str, dict[str, Any]] | None:
@@ -128,13 +82,14 @@ def provider_block(document: Document, provider_id: str) -> tuple[str, dict[str,
 def walk(profile: TargetProfile, provider: TargetProvider, known: bool, inputs: Inputs) -> Draft:
     draft = Draft()
     document = config_document(inputs)
-    env = effective_env(inputs.env, document, inputs.dotenv)
+    env = _forms.effective_env(inputs.env, document, inputs.dotenv)
     inputs = inputs.with_env(env)
-    broken = missing_refs(document, env) if document is not None else []
-    if broken:
+    broken = _forms.missing_refs(document.value, env) if document is not None else []
+    if document is not None and broken:
         first = broken[0]
+        where = Location(document.name, document.span(first.path), pointer(first.path))
         draft.notes.append(
-            f'Missing env var "{first.name}" referenced at config path: {config_path_text(first.path)} ({first.location}): '
+            f'Missing env var "{first.name}" referenced at config path: {_forms.config_path_text(first.path)} ({where}): '
             "OpenClaw/Mayros loads the whole config as {} (no providers, no auth order, no settings)"
         )
     config_gone = f"the config loads as {{}}: ${{{broken[0].name}}} is not set" if broken else None
