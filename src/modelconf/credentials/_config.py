@@ -86,27 +86,15 @@ def _openclaw(document: Document, dialect: str) -> Iterator[ConfigCredential]:
                 yield ConfigCredential(dialect, name, key, _loc(document, path + (key,)), path + (key,), block[key])
 
 
-def plano_entries(document: Document) -> Iterator[tuple[int, Mapping[str, Any], PathT]]:
-    """(index, entry, path) of every model provider entry (`llm_providers` is the old name)."""
-    value = document.value if isinstance(document.value, dict) else {}
-    for key in ("model_providers", "llm_providers"):
-        entries = value.get(key)
-        if isinstance(entries, list):
-            for index, entry in enumerate(entries):
-                if isinstance(entry, dict):
-                    yield index, entry, (key, index)
-
-
 def _plano(document: Document, dialect: str) -> Iterator[ConfigCredential]:
-    for _, entry, path in plano_entries(document):
-        model = entry.get("model") if isinstance(entry.get("model"), str) else None
-        name = entry.get("name") if isinstance(entry.get("name"), str) else None
+    from modelconf.dialects._plano_view import PlanoView
+
+    for entry in PlanoView(document).providers():
+        model, name = entry.model, entry.name
         provider = model.split("/", 1)[0] if model else ""
         for key in ("passthrough_auth", "access_key"):
-            if key in entry:
-                yield ConfigCredential(
-                    dialect, provider, key, _loc(document, path + (key,)), path + (key,), entry[key], model=model, name=name
-                )
+            if key in entry.entry:
+                yield ConfigCredential(dialect, provider, key, _loc(document, entry.at(key)), entry.at(key), entry.entry[key], model=model, name=name)
 
 
 def _none(document: Document, dialect: str) -> Iterator[ConfigCredential]:

@@ -259,11 +259,12 @@ def _token_span(document: Document, path: PathT, token: str) -> Span:
 
 def _plano_checked_values(document: Document) -> Iterator[tuple[PathT, str]]:
     """(path, token) of what `planoai up` looks up: access keys, Authorization header tokens."""
-    from modelconf.credentials._config import plano_entries
+    # The Plano dialect's view (already loaded to lint the file), not the engine's reader.
+    from modelconf.dialects._plano_view import PlanoView
 
-    for _, entry, base in plano_entries(document):
-        if isinstance(entry.get("access_key"), str):
-            yield base + ("access_key",), entry["access_key"]
+    for provider in PlanoView(document).providers():
+        if isinstance(provider.entry.get("access_key"), str):
+            yield provider.at("access_key"), provider.entry["access_key"]
     targets = document.get(("prompt_targets",))
     for index, target in enumerate(targets if isinstance(targets, list) else []):
         endpoint = target.get("endpoint") if isinstance(target, dict) else None

@@ -14,7 +14,7 @@ from typing import Any
 
 from modelconf.credentials import _forms
 from modelconf.credentials._common import describe_value
-from modelconf.credentials._config import ConfigFile, plano_entries
+from modelconf.credentials._config import ConfigFile
 from modelconf.credentials._draft import Draft
 from modelconf.credentials._types import MISSING, PRESENT, SET, UNSET, Inputs, Location, Secret, Step
 from modelconf.document import Document, PathT, dotted, pointer
@@ -55,10 +55,12 @@ def find_entry(
 
 
 def _entries(inputs: Inputs) -> Iterator[tuple[Document, PathT, dict[str, Any]]]:
+    from modelconf.dialects._plano_view import PlanoView
+
     for config in inputs.configs:
         if isinstance(config, ConfigFile) and config.dialect == "plano":
-            for _, entry, path in plano_entries(config.document):
-                yield config.document, path, dict(entry)
+            for provider in PlanoView(config.document).providers():
+                yield config.document, provider.path, provider.entry
 
 
 def walk(
