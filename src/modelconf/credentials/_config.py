@@ -21,9 +21,6 @@ from typing import Any
 from modelconf.credentials._types import Location
 from modelconf.document import Document, PathT, pointer
 
-# Dialects whose files are pi's models.json format.
-PI_FORMAT = ("pi", "openclaw-models")
-
 
 @dataclass(frozen=True)
 class ConfigFile:

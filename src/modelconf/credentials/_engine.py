@@ -17,7 +17,7 @@ from modelconf.credentials import _openclaw, _pi, _plano, _zot
 from modelconf.credentials._common import decide, setup_items
 from modelconf.credentials._draft import Draft
 from modelconf.credentials._forms import effective_env, env_value, openclaw_substitute, pi_value
-from modelconf.credentials._types import PRESENT, SET, CredentialWalk, Inputs, Secret, Step
+from modelconf.credentials._types import PRESENT, SET, Command, CredentialWalk, Inputs, Secret, Step
 from modelconf.document import path_of
 
 TYPE_CHECKING = False
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from modelconf.catalog._profiles import TargetProfile, TargetProvider
 
 Walker = Callable[["TargetProfile", "TargetProvider", bool, Inputs], Draft]
-_WALKERS: dict[str, Walker] = {"pi": _pi.walk, "zot": _zot.walk, "openclaw": _openclaw.walk, "plano": _plano.walk}
+# Plano's walk also takes the model and its entry (see `walk`).
+_WALKERS: dict[str, Walker] = {"pi": _pi.walk, "zot": _zot.walk, "openclaw": _openclaw.walk}
 _LIST_SPLIT = re.compile(r"[\s,;]+")
 
 
@@ -228,13 +229,11 @@ def _read_form(value: Any, form: Any, inputs: Inputs) -> list[Secret]:
         if missing and value.startswith("$") and "{" not in value:
             substituted = env_value(inputs.env, value[1:])
         return [Secret(substituted)] if substituted else []
-    if form in ("env-name", "command") or (form is None and pi_value(value).form in ("command", "env-name")):
-        parsed = pi_value(value)
+    parsed = pi_value(value)
+    if form in ("env-name", "command") or (form is None and parsed.form in ("command", "env-name")):
         if parsed.form == "command":
             if not inputs.allow_exec:
                 return []
-            from modelconf.credentials._types import Command
-
             outcome = inputs.run(Command(shell=parsed.command or ""))
             text = outcome.output.reveal().strip() if outcome.ok and outcome.output is not None else ""
             return [Secret(text)] if text else []

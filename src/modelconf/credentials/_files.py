@@ -58,9 +58,6 @@ class AuthFile:
             return default
         return self.document.get(path, default)
 
-    def has(self, path: PathT) -> bool:
-        return self.document is not None and self.document.get(path, _MISSING) is not _MISSING
-
     def location(self, path: PathT) -> Location:
         if self.document is None:
             return Location(self.path, None, pointer(path))
@@ -74,9 +71,6 @@ class AuthFile:
         if self.document is None:
             return "the file could not be read: " + "; ".join(d.message for d in self.diagnostics[:1])
         return self.unusable
-
-
-_MISSING = object()
 
 
 def default_auth_path(
@@ -179,7 +173,7 @@ def permission_problem(mode: int | None, platform: str) -> str | None:
 # -- reading ----------------------------------------------------------------------------------
 
 
-def read_auth_file(path: str, target: str, *, platform: str = "", name: str | None = None) -> AuthFile:
+def read_auth_file(path: str, target: str, *, name: str | None = None) -> AuthFile:
     """Read a target's auth file. A missing file is not an error (the target has no stored keys)."""
     display = name or path
     if not os.path.exists(path):
@@ -195,12 +189,6 @@ def read_auth_file(path: str, target: str, *, platform: str = "", name: str | No
             words = ", ".join(sorted(read.document.extensions))
             auth.unusable = f"{_PROGRAM.get(target, target)} parses this file as strict JSON and rejects it ({words})"
     return auth
-
-
-def auth_from_document(document: Document, target: str, path: str | None = None) -> AuthFile:
-    """An AuthFile over an already-read document (tests, stdin)."""
-    collect_auth_secrets(document)
-    return AuthFile(path or document.name, target, exists=True, document=document, diagnostics=auth_shape_diagnostics(document, target))
 
 
 def _masked(diagnostic: Diagnostic) -> Diagnostic:

@@ -13,18 +13,14 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelconf.credentials import _forms
-from modelconf.diagnostics import Diagnostic, Span
+from modelconf.diagnostics import Diagnostic, Severity, Span
 from modelconf.document import Document, PathT, dotted, iter_long_strings, pointer
 from modelconf.secrets import fingerprint, looks_like_secret, might_hold_secret
 
 # Config dialects whose files should hold no secret (every config dialect; auth files are meant to).
 _CONFIG_DIALECTS = ("pi", "zot", "openclaw", "openclaw-models", "plano")
 _PI_FORMAT = ("pi", "openclaw-models")
-_AUTH_DIALECTS = {"pi-auth": "pi", "zot-auth": "zot", "openclaw-auth": "openclaw"}
-_PROGRAM = {
-    "pi": "pi", "openclaw-models": "pi", "zot": "zot", "openclaw": "OpenClaw/Mayros", "plano": "Plano",
-    "pi-auth": "pi", "zot-auth": "zot", "openclaw-auth": "OpenClaw/Mayros",
-}
+_AUTH_DIALECTS = ("pi-auth", "zot-auth", "openclaw-auth")
 _MISSING_KEYS = "✗ Missing API keys!"
 
 
@@ -36,7 +32,7 @@ def credential_diagnostics(document: Document, dialect: str | None, env: Mapping
     if dialect in _CONFIG_DIALECTS:
         out.extend(literal_secrets(document, dialect))
     if dialect in _PI_FORMAT:
-        out.extend(_pi_values(document, _pi_config_values(document), env, dialect))
+        out.extend(_pi_values(document, _pi_config_values(document), env))
     elif dialect == "openclaw" and env is not None:
         out.extend(_openclaw_unset(document, env))
     elif dialect == "plano":
@@ -49,19 +45,14 @@ def credential_diagnostics(document: Document, dialect: str | None, env: Mapping
         collect_auth_secrets(document)
         out.extend(auth_file_permissions(document))
         if dialect == "pi-auth":
-            out.extend(_pi_values(document, _pi_auth_values(document), env, dialect))
+            out.extend(_pi_values(document, _pi_auth_values(document), env))
     return out
-
-
-def _span(document: Document, path: PathT) -> Span:
-    return document.span(path)
 
 
 # -- K001 literal secrets ---------------------------------------------------------------------
 
 
 def literal_secrets(document: Document, dialect: str) -> list[Diagnostic]:
-    from modelconf.diagnostics import Severity
     from modelconf.rules import credentials as rules
 
     if not might_hold_secret(document.text):
@@ -93,7 +84,7 @@ def literal_secrets(document: Document, dialect: str) -> list[Diagnostic]:
                 "plano": "write $NAME and set NAME in the environment or the .env beside the config",
             }.get(dialect, "read it from the environment instead")
             severity = None
-        out.append(rules.LITERAL_SECRET(message, file=document.name, span=_span(document, path), hint=hint, severity=severity, pointer=pointer(path)))
+        out.append(rules.LITERAL_SECRET(message, file=document.name, span=document.span(path), hint=hint, severity=severity, pointer=pointer(path)))
     return out
 
 
@@ -147,7 +138,7 @@ def _pi_auth_values(document: Document) -> Iterator[tuple[PathT, Any, str]]:
             yield (provider, "key"), entry["key"], "key"
 
 
-def _pi_values(document: Document, values: Iterator[tuple[PathT, Any, str]], env: Mapping[str, str] | None, dialect: str) -> list[Diagnostic]:
+def _pi_values(document: Document, values: Iterator[tuple[PathT, Any, str]], env: Mapping[str, str] | None) -> list[Diagnostic]:
     from modelconf.rules import credentials as rules
 
     out = []
@@ -162,14 +153,14 @@ def _pi_values(document: Document, values: Iterator[tuple[PathT, Any, str]], env
             out.append(
                 rules.PI_DOLLAR_REFERENCE(
                     f"pi v0.58.3 sends \"{value}\" literally as the {what}; only newer pi (about 0.75+) reads it as the variable {form.name}{state}",
-                    file=document.name, span=_span(document, path), hint=f"write \"{form.name}\" (the bare name)", pointer=pointer(path),
+                    file=document.name, span=document.span(path), hint=f"write \"{form.name}\" (the bare name)", pointer=pointer(path),
                 )
             )
         elif env is not None and form.form == "env-name" and _forms.looks_like_env_name(value) and not _forms.env_value(env, value):
             out.append(
                 rules.PI_UNSET_ENV_NAME(
                     f"{value} is not set, so pi sends the text \"{value}\" as the {what}",
-                    file=document.name, span=_span(document, path),
+                    file=document.name, span=document.span(path),
                     hint=f"set {value} where pi runs, or fix the name", pointer=pointer(path),
                 )
             )
@@ -193,17 +184,11 @@ def _openclaw_unset(document: Document, env: Mapping[str, str]) -> list[Diagnost
                 file=document.name,
                 span=_inner_span(document, ref.path, ref.start, ref.end),
                 hint=f"set {ref.name} in the environment, in the config's env block, or in the state directory's .env",
-                severity=_error(),
+                severity=Severity.ERROR,
                 pointer=pointer(ref.path),
             )
         )
     return out
-
-
-def _error() -> Any:
-    from modelconf.diagnostics import Severity
-
-    return Severity.ERROR
 
 
 def _inner_span(document: Document, path: PathT, start: int, end: int) -> Span:
@@ -254,7 +239,7 @@ def _token_span(document: Document, path: PathT, token: str) -> Span:
     """The span of `token` inside the value at `path` (the value's span when it cannot be found)."""
     value = document.get(path)
     start = value.find(token) if isinstance(value, str) else -1
-    return _inner_span(document, path, start, start + len(token)) if start > 0 else _span(document, path)
+    return _inner_span(document, path, start, start + len(token)) if start > 0 else document.span(path)
 
 
 def _plano_checked_values(document: Document) -> Iterator[tuple[PathT, str]]:

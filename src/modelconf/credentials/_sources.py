@@ -101,7 +101,7 @@ def gather(
     if profile.auth_file is not None:
         path = auth_file if auth_file is not None else default_auth_path(profile, environment, home, platform, app_prefix)
         if path is not None:
-            auth = read_auth_file(path, target, platform=platform)
+            auth = read_auth_file(path, target)
             if not auth.exists and not sources.auth_default:
                 from modelconf.rules import parse as parse_rules
 
