@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from modelconf.credentials._types import Location
-from modelconf.diagnostics import Diagnostic
+from modelconf.diagnostics import Diagnostic, Span
 from modelconf.document import Document, PathT, pointer, read_path
 from modelconf.secrets import mask_line
 
@@ -168,6 +168,16 @@ def permission_problem(mode: int | None, platform: str) -> str | None:
     if mode & 0o007:
         who.append("every user")
     return f"mode {mode:04o} lets {' and '.join(who)} access it"
+
+
+def permission_diagnostics(path: str, mode: int | None, platform: str, span: Span | None = None) -> list[Diagnostic]:
+    """K005 for an auth file its group or other users can access (lint and the walk's inputs)."""
+    problem = permission_problem(mode, platform)
+    if problem is None:
+        return []
+    from modelconf.rules import credentials as rules
+
+    return [rules.AUTH_FILE_PERMISSIONS(f"this auth file holds keys and its {problem}", file=path, span=span, hint=f"chmod 600 {path}")]
 
 
 # -- reading ----------------------------------------------------------------------------------

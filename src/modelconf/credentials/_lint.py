@@ -316,20 +316,12 @@ def _zot_registers(block: Any) -> bool:
 # -- K005 auth files --------------------------------------------------------------------------
 
 
-def auth_file_permissions(document: Document, platform: str | None = None) -> list[Diagnostic]:
+def auth_file_permissions(document: Document) -> list[Diagnostic]:
     """An auth file on disk that its group or other users can access."""
     import sys
 
-    from modelconf.credentials._files import file_mode, permission_problem
-    from modelconf.rules import credentials as rules
+    from modelconf.credentials._files import file_mode, permission_diagnostics
 
     if document.name in ("", "-") or not os.path.isfile(document.name):
         return []
-    problem = permission_problem(file_mode(document.name), platform or sys.platform)
-    if problem is None:
-        return []
-    return [
-        rules.AUTH_FILE_PERMISSIONS(
-            f"this auth file holds keys and its {problem}", file=document.name, span=Span.at(1, 1), hint=f"chmod 600 {document.name}"
-        )
-    ]
+    return permission_diagnostics(document.name, file_mode(document.name), sys.platform, Span.at(1, 1))

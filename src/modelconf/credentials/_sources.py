@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from modelconf.credentials._config import ConfigFile
-from modelconf.credentials._files import AuthFile, default_auth_path, permission_problem, read_auth_file
+from modelconf.credentials._files import AuthFile, default_auth_path, permission_diagnostics, read_auth_file
 from modelconf.credentials._forms import DotEnv, read_dotenv
 from modelconf.credentials._types import CommandRunner, Inputs
 from modelconf.diagnostics import Diagnostic
@@ -109,7 +109,7 @@ def gather(
                 sources.fatal = True
             sources.fatal = sources.fatal or any(is_fatal(d.code) for d in auth.diagnostics)
             sources.diagnostics.extend(auth.diagnostics)
-            sources.diagnostics.extend(permission_diagnostics(auth, platform))
+            sources.diagnostics.extend(permission_diagnostics(auth.path, auth.mode, platform))
             sources.auth = auth
     config_paths = [config.document.name for config in configs]
     sources.dotenv = _dotenv_for(target, profile, config_paths, environment, home, app_prefix)
@@ -145,16 +145,6 @@ def read_configs(sources: Sequence[Mapping[str, Any]]) -> tuple[list[ConfigFile]
             notes.append(f"{path} changed since the catalog was compiled; its credentials are read as they are now")
         configs.append(ConfigFile(document, dialect))
     return configs, notes
-
-
-def permission_diagnostics(auth: AuthFile, platform: str) -> list[Diagnostic]:
-    """K005: an auth file its group or other users can access."""
-    problem = permission_problem(auth.mode, platform) if auth.exists else None
-    if problem is None:
-        return []
-    from modelconf.rules import credentials as rules
-
-    return [rules.AUTH_FILE_PERMISSIONS(f"this auth file holds keys and its {problem}", file=auth.path, hint=f"chmod 600 {auth.path}")]
 
 
 def dotenv_problems(dotenv: DotEnv) -> list[Diagnostic]:
