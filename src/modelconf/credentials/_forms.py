@@ -16,6 +16,7 @@ Also a small dotenv reader (KEY=VALUE lines, comments, quotes, `export `).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
@@ -272,3 +273,11 @@ def read_dotenv(path: str) -> DotEnv | None:
     except OSError:
         return None
     return parse_dotenv(data.decode("utf-8", errors="replace"), path)
+
+
+def dotenv_beside(path: str, name: str = ".env") -> DotEnv | None:
+    """The `name` file in the directory of the file at `path` (None for stdin, a file not on
+    disk, or no such .env)."""
+    if path in ("", "-") or not os.path.isfile(path):
+        return None
+    return read_dotenv(os.path.join(os.path.dirname(os.path.abspath(path)), name))

@@ -173,7 +173,7 @@ def _pi_values(document: Document, values: Iterator[tuple[PathT, Any, str]], env
 def _openclaw_unset(document: Document, env: Mapping[str, str]) -> list[Diagnostic]:
     from modelconf.rules import credentials as rules
 
-    effective = _forms.effective_env(env, document, _sibling_dotenv(document, ".env"))
+    effective = _forms.effective_env(env, document, _forms.dotenv_beside(document.name))
     out = []
     for ref in _forms.missing_refs(document.value, effective):
         state = "empty" if ref.name in effective else "not set"
@@ -213,7 +213,7 @@ def _plano_keys(document: Document, env: Mapping[str, str] | None) -> list[Diagn
     tokens. `${VAR}` and literal keys are the Plano dialect's (C450, C451)."""
     from modelconf.rules import credentials as rules
 
-    dotenv = _sibling_dotenv(document, ".env")
+    dotenv = _forms.dotenv_beside(document.name)
     table: Mapping[str, str] | None = dotenv.values if dotenv is not None else env
     if table is None:
         return []
@@ -258,16 +258,6 @@ def _plano_checked_values(document: Document) -> Iterator[tuple[PathT, str]]:
             if header.lower() == "authorization" and isinstance(value, str):
                 parts = value.split(" ")
                 yield ("prompt_targets", index, "endpoint", "http_headers", header), parts[1] if len(parts) > 1 else value
-
-
-def _sibling_dotenv(document: Document, name: str) -> Any:
-    """The .env beside a document read from disk (None for stdin or when there is none)."""
-    if document.name in ("", "-") or not os.path.isfile(document.name):
-        return None
-    from modelconf.credentials._forms import read_dotenv
-
-    candidate = os.path.join(os.path.dirname(os.path.abspath(document.name)), name)
-    return read_dotenv(candidate) if os.path.isfile(candidate) else None
 
 
 # -- zot --------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from typing import Any
 
 from modelconf.credentials._config import ConfigFile
 from modelconf.credentials._files import AuthFile, default_auth_path, permission_diagnostics, read_auth_file
-from modelconf.credentials._forms import DotEnv, read_dotenv
+from modelconf.credentials._forms import DotEnv, dotenv_beside, read_dotenv
 from modelconf.credentials._types import CommandRunner, Inputs
 from modelconf.diagnostics import Diagnostic
 
@@ -165,9 +165,9 @@ def _dotenv_for(
     name = (profile.config_file.get("dotenv") or {}).get("name", ".env")
     if target == "plano":
         for path in configs:
-            candidate = os.path.join(os.path.dirname(os.path.abspath(path)), name)
-            if os.path.isfile(candidate):
-                return read_dotenv(candidate)
+            beside = dotenv_beside(path, name)
+            if beside is not None:
+                return beside
         return None
     if target == "openclaw":
         spec = profile.config_file.get("home") or {}
