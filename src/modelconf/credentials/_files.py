@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from modelconf.credentials._types import Location
+from modelconf.credentials._types import Location, expand_home
 from modelconf.diagnostics import Diagnostic, Span
 from modelconf.document import Document, PathT, pointer, read_path
 from modelconf.secrets import mask_line
@@ -95,7 +95,7 @@ def default_auth_path(
     for variable in spec["home"]["variables"]:
         value = env.get(fill(variable))
         if value:
-            directory = _expand_tilde(value, home)
+            directory = expand_home(value, home)
             if directory is not None:
                 return _join(directory, name)
     for fallback in spec["home"]["fallbacks"]:
@@ -105,7 +105,7 @@ def default_auth_path(
         directory = _expand_vars(fill(fallback["path"]), env)
         if directory is None:
             continue
-        directory = _expand_tilde(directory, home)
+        directory = expand_home(directory, home)
         if directory is None:
             continue
         return _join(directory, name)
@@ -132,12 +132,6 @@ def _expand_vars(text: str, env: Mapping[str, str]) -> str | None:
 
     out = _VAR.sub(replace, text)
     return None if missing else out
-
-
-def _expand_tilde(path: str, home: str | None) -> str | None:
-    if path == "~" or path.startswith("~/"):
-        return None if not home else home.rstrip("/") + path[1:]
-    return path
 
 
 def _join(directory: str, name: str) -> str:

@@ -18,8 +18,12 @@ from typing import Any
 from modelconf.credentials._config import ConfigFile
 from modelconf.credentials._files import AuthFile, default_auth_path, permission_diagnostics, read_auth_file
 from modelconf.credentials._forms import DotEnv, dotenv_beside, read_dotenv
-from modelconf.credentials._types import CommandRunner, Inputs
+from modelconf.credentials._types import CommandRunner, Inputs, expand_home
 from modelconf.diagnostics import Diagnostic
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from modelconf.catalog._profiles import TargetProfile
 
 
 class SourceError(ValueError):
@@ -158,7 +162,7 @@ def dotenv_problems(dotenv: DotEnv) -> list[Diagnostic]:
 
 
 def _dotenv_for(
-    target: str, profile: Any, configs: Sequence[str], env: Mapping[str, str], home: str | None, app_prefix: str | None
+    target: str, profile: TargetProfile, configs: Sequence[str], env: Mapping[str, str], home: str | None, app_prefix: str | None
 ) -> DotEnv | None:
     """Plano: the .env beside the config (read instead of the environment). OpenClaw/Mayros:
     `<stateDir>/.env` (fills unset variables)."""
@@ -174,10 +178,9 @@ def _dotenv_for(
         app = (app_prefix or profile.setting("app_prefix")).upper()
         state = env.get(str(spec.get("variable", "")).replace("MAYROS", app))
         if not state:
-            fallbacks = [f.replace(".mayros", "." + app.lower()) for f in spec.get("fallbacks", ())]
-            state = next((f for f in fallbacks), None)
-        if state and (state == "~" or state.startswith("~/")):
-            state = (home.rstrip("/") + state[1:]) if home else None
+            fallbacks = spec.get("fallbacks", ())
+            state = fallbacks[0].replace(".mayros", "." + app.lower()) if fallbacks else None
+        state = expand_home(state, home) if state else None
         if state:
             candidate = os.path.join(state, ".env")
             if os.path.isfile(candidate):

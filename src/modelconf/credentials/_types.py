@@ -288,6 +288,13 @@ def run_command(command: Command) -> CommandOutcome:
 # -- inputs -----------------------------------------------------------------------------------
 
 
+def expand_home(path: str, home: str | None) -> str | None:
+    """`~` and `~/x` under the home directory (None without one); other paths unchanged."""
+    if path == "~" or path.startswith("~/"):
+        return home.rstrip("/") + path[1:] if home else None
+    return path
+
+
 @dataclass(frozen=True)
 class Inputs:
     """Everything a walk reads, passed in explicitly (the engine never reads os.environ).
@@ -316,16 +323,8 @@ class Inputs:
     def with_env(self, env: Mapping[str, str]) -> Inputs:
         return replace(self, env=env)
 
-    def expand_home(self, path: str) -> str | None:
-        """`~/x` under the home directory (None without one); other paths unchanged."""
-        if path == "~" or path.startswith("~/"):
-            if not self.home:
-                return None
-            return self.home.rstrip("/") + path[1:]
-        return path
-
     def file_exists(self, path: str) -> bool:
-        expanded = self.expand_home(path)
+        expanded = expand_home(path, self.home)
         return bool(expanded) and self.exists(expanded or "")
 
     def run(self, command: Command) -> CommandOutcome:
