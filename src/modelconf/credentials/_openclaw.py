@@ -87,7 +87,7 @@ def walk(profile: TargetProfile, provider: TargetProvider, known: bool, inputs: 
     broken = _forms.missing_refs(document.value, env) if document is not None else []
     if document is not None and broken:
         first = broken[0]
-        where = Location(document.name, document.span(first.path), pointer(first.path))
+        where = Location.of(document, first.path)
         draft.notes.append(
             f'Missing env var "{first.name}" referenced at config path: {_forms.config_path_text(first.path)} ({where}): '
             "OpenClaw/Mayros loads the whole config as {} (no providers, no auth order, no settings)"
@@ -140,7 +140,7 @@ def _aws_override(
     if block is None or block[1].get("auth") != "aws-sdk":
         return [Step(step, "config", label, UNSET, 'not "aws-sdk"', ref)]
     path = ("models", "providers", block[0], "auth")
-    location = Location(document.name, document.span(path), pointer(path))
+    location = Location.of(document, path)
     steps = [Step(step, "config", label, PRESENT, 'auth: "aws-sdk": the AWS chain decides', dict(ref, file=document.name, pointer=pointer(path)), location, offers=False)]
     steps.extend(cloud_steps(provider, inputs, step, program="OpenClaw/Mayros") if provider.available_when else [])
     steps.append(_aws_default(provider, inputs, step))
@@ -259,7 +259,7 @@ def _config_key(
         return Step(step, "config", f"{document.name} models.providers.{provider_id}.apiKey", UNSET, "not set", ref)
     path = ("models", "providers", block[0], "apiKey")
     value = block[1]["apiKey"]
-    location = Location(document.name, document.span(path), pointer(path))
+    location = Location.of(document, path)
     ref = dict(ref, file=document.name, pointer=pointer(path))
     label = f"{document.name} {dotted(path)} = {describe_value(value)}"
     if not isinstance(value, str):

@@ -14,7 +14,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from modelconf.diagnostics import Diagnostic, Span
+from modelconf.document import pointer
 from modelconf.secrets import fingerprint
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from modelconf.document import Document, PathT
 
 # What a step found. Positive results offer a credential; the others do not.
 SET = "set"  # a value was found (env var, auth-file field, CLI key, literal)
@@ -72,6 +77,11 @@ class Location:
     file: str
     span: Span | None = None
     pointer: str | None = None
+
+    @classmethod
+    def of(cls, document: Document, path: PathT) -> Location:
+        """Where `path` is in `document` (its nearest ancestor's span when it is missing)."""
+        return cls(document.name, document.span(path), pointer(path))
 
     def __str__(self) -> str:
         if self.span is None:
