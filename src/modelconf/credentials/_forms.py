@@ -144,6 +144,20 @@ def config_path_text(path: PathT) -> str:
     return out
 
 
+# Key rotation (`collectProviderApiKeys`): a list variable is split on whitespace, `,` and `;`.
+_LIST_SPLIT = re.compile(r"[\s,;]+")
+
+
+def env_list(env: Mapping[str, str], name: str) -> list[str]:
+    """The keys of a list variable (`OPENAI_API_KEYS`), in order."""
+    return [key for key in _LIST_SPLIT.split(env.get(name, "")) if key]
+
+
+def env_prefixed(env: Mapping[str, str], prefix: str) -> list[tuple[str, str]]:
+    """(name, trimmed value) of every non-blank variable starting with `prefix`, in environment order."""
+    return [(name, value.strip()) for name, value in env.items() if name.startswith(prefix) and value.strip()]
+
+
 # The config's env block: keys copied into the environment (reference/openclaw.md, "${ENV_VAR} substitution").
 _ENV_BLOCK_SKIP = ("shellEnv", "vars")
 

@@ -15,7 +15,7 @@ variable with the prefix (environment order), the fallbacks; duplicates dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -42,12 +42,12 @@ from modelconf.document import Document, PathT, dotted, pointer
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from modelconf.catalog._profiles import TargetProfile, TargetProvider
+    from modelconf.catalog._rules import RotationNames
 
 # `apiKey` placeholders resolveApiKeyForProvider ignores (reference/openclaw.md, step 5).
 _PLACEHOLDERS = ("minimax-oauth", "qwen-oauth")
 # Auth-profile types, best first (resolveAuthProfileOrder without an explicit order).
 _TYPE_RANK = {"oauth": 0, "token": 1, "api_key": 2}
-_LIST_SPLIT = re.compile(r"[\s,;]+")
 
 
 # -- the config -------------------------------------------------------------------------------
@@ -302,10 +302,10 @@ def env_step_value(env: Mapping[str, str], name: str) -> str | None:
     return value.strip() if value and value.strip() else None
 
 
-def _candidates(names: Any, env: Mapping[str, str]) -> list[Step]:
+def _candidates(names: RotationNames, env: Mapping[str, str]) -> list[Step]:
     step = "rotation"
     out: list[Step] = []
-    listed = [k for k in _LIST_SPLIT.split(env.get(names.list_var, "")) if k]
+    listed = _forms.env_list(env, names.list_var)
     list_ref = {"source": "env-list", "name": names.list_var}
     if not listed:
         out.append(Step(step, "env-list", names.list_var, UNSET, "list of keys split on whitespace, , or ;", list_ref))
@@ -319,7 +319,7 @@ def _candidates(names: Any, env: Mapping[str, str]) -> list[Step]:
         else Step(step, "env", names.primary, UNSET, "primary key", primary_ref)
     )
     prefix_ref = {"source": "env-prefix", "prefix": names.prefix}
-    prefixed = [(k, v.strip()) for k, v in env.items() if k.startswith(names.prefix) and v.strip()]
+    prefixed = _forms.env_prefixed(env, names.prefix)
     if not prefixed:
         out.append(Step(step, "env-prefix", names.prefix + "*", UNSET, "every variable with this prefix, in environment order", prefix_ref))
     for name, value in prefixed:
@@ -349,6 +349,11 @@ def _dedupe(steps: list[Step]) -> list[Step]:
     return out
 
 
+def offered_keys(steps: Iterable[Step]) -> list[Secret]:
+    """The keys rotation steps offer, in order (a duplicate is marked as not offered)."""
+    return [s.secret for s in steps if s.secret is not None and s.offers and s.result == SET]
+
+
 def rotation_keys(provider_id: str, env: Mapping[str, str], app_prefix: str | None = None) -> list[Secret]:
     """The rotation candidates' values, in order, without duplicates."""
-    return [s.secret for s in rotation_steps(provider_id, env, app_prefix) if s.secret is not None and s.offers and s.result == SET]
+    return offered_keys(rotation_steps(provider_id, env, app_prefix))
