@@ -274,17 +274,12 @@ def run_command(command: Command) -> CommandOutcome:
     """Run a key command for real: stdin closed, stderr dropped, stdout captured (never printed)."""
     import subprocess
 
+    shell = command.shell is not None  # pi's `!cmd` goes through a shell; zot's argv does not
     try:
-        if command.shell is not None:
-            done = subprocess.run(
-                command.shell, shell=True, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL, timeout=command.timeout, check=False,
-            )
-        else:
-            done = subprocess.run(
-                list(command.argv), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL, timeout=command.timeout, check=False,
-            )
+        done = subprocess.run(
+            command.shell if command.shell is not None else list(command.argv), shell=shell, stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=command.timeout, check=False,
+        )
     except subprocess.TimeoutExpired:
         return CommandOutcome(False, detail=f"timed out after {command.timeout:g} s")
     except OSError as error:
