@@ -39,16 +39,19 @@ def walk(profile: TargetProfile, provider: TargetProvider, known: bool, inputs: 
     return draft
 
 
+def _ref(auth: AuthFile, path: PathT, source: str) -> dict[str, Any]:
+    """The reference names what the step reads: the api_key entry's `key`, or the oauth entry."""
+    if source == "oauth":
+        return {"source": "oauth", "file": auth.path, "key_path": list(path), "form": "oauth"}
+    return {"source": "auth-file", "file": auth.path, "key_path": [*path, "key"], "form": "api_key"}
+
+
 def _entry(auth: AuthFile | None, path: PathT, step: str, source: str) -> tuple[Any, Step | None]:
     """The provider's auth.json entry, or the step that says why there is none."""
     if auth is None or not auth.exists:
         where = f" at {auth.path}" if auth is not None else ""
         return None, Step(step, source, "auth.json", MISSING, f"no auth file{where}", {"source": "auth-file"})
-    # The reference names what this step reads: the api_key entry's `key`, or the oauth entry.
-    if source == "oauth":
-        ref = {"source": "oauth", "file": auth.path, "key_path": list(path), "form": "oauth"}
-    else:
-        ref = {"source": "auth-file", "file": auth.path, "key_path": [*path, "key"], "form": "api_key"}
+    ref = _ref(auth, path, source)
     if auth.problem:
         return None, Step(step, source, auth.path, INVALID, auth.problem, ref)
     entry = auth.get(path)
@@ -67,7 +70,7 @@ def _api_key(inputs: Inputs, path: PathT, step: str) -> Step:
         return problem
     assert auth is not None
     kind = entry.get("type")
-    ref = {"source": "auth-file", "file": auth.path, "key_path": [*path, "key"], "form": "api_key"}
+    ref = _ref(auth, path, "auth-file")
     label = f"{auth.label} {dotted(path + ('key',))}"
     if kind == "oauth":
         return Step(step, "auth-file", f"{auth.label} {dotted(path)}", UNSET, "the entry is an OAuth token (next step)", ref, auth.location(path))
@@ -86,7 +89,7 @@ def _oauth(provider: TargetProvider, inputs: Inputs, path: PathT, step: str) -> 
     if problem is not None:
         return problem
     assert auth is not None
-    ref = {"source": "oauth", "file": auth.path, "key_path": list(path), "form": "oauth"}
+    ref = _ref(auth, path, "oauth")
     label = f"{auth.label} {dotted(path)}"
     if entry.get("type") != "oauth":
         return Step(step, "oauth", label, UNSET, "no OAuth token for this provider", ref, auth.location(path))
