@@ -105,6 +105,15 @@ def test_api_key_command_runs_with_allow_exec(tmp_path):
     assert runner.calls[0].shell is None and runner.calls[0].timeout == 5.0  # no shell; timeout_ms honoured
 
 
+def test_a_real_command_runs_without_a_shell(tmp_path):
+    # The default runner, as zot does it: the program with its arguments, no shell, so `$HOME`
+    # stays as written. A harmless printf.
+    key = "gsk_ARGVhhhhhhhhhhhhhhhhhhhhhh$HOME"
+    auth = auth_file(tmp_path, "zot", {"additional_api_key_creds": {"groq": {"api_key_command": {"program": "printf", "args": ["%s\\n", key]}}}})
+    result = run("zot", "groq", auth=auth, allow_exec=True)
+    assert (result.chosen_step.result, result.secret) == ("ran", Secret(key))
+
+
 @pytest.mark.parametrize(
     ("answer", "why"),
     [((False, ""), "exited with status 1"), ((True, "\n"), "printed nothing"), ((True, "a\nb\n"), "printed more than one line")],

@@ -24,7 +24,7 @@ _LAZY = {
         ("EngineCredentials", "candidate_keys", "credential_refs", "resolve_provider", "resolve_ref", "walk"), "modelconf.credentials._engine"
     ),
     **dict.fromkeys(
-        ("AuthFile", "auth_from_document", "default_auth_path", "file_mode", "permission_problem", "read_auth_file"),
+        ("AuthFile", "default_auth_path", "file_mode", "permission_problem", "read_auth_file"),
         "modelconf.credentials._files",
     ),
     **dict.fromkeys(("DotEnv", "parse_dotenv", "read_dotenv"), "modelconf.credentials._forms"),
@@ -66,7 +66,6 @@ __all__ = [
     "Step",
     "UNSET",
     "WOULD_RUN",
-    "auth_from_document",
     "candidate_keys",
     "config_credentials",
     "credential_diagnostics",
@@ -98,7 +97,6 @@ if TYPE_CHECKING:
     )
     from modelconf.credentials._files import (
         AuthFile,
-        auth_from_document,
         default_auth_path,
         file_mode,
         permission_problem,

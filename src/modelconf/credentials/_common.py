@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -82,13 +82,13 @@ def _not_reached(step: Step) -> Step:
 # -- environment ------------------------------------------------------------------------------
 
 
-def cli_step(inputs: Inputs, step: str = "cli", detail: str = "") -> Step:
+def cli_step(inputs: Inputs, step: str = "cli") -> Step:
     ref = {"source": "cli"}
     if inputs.cli_key is None:
         return Step(step, "cli", "CLI key", UNSET, "no key given on the command line", ref)
     if not inputs.cli_key.strip():
         return Step(step, "cli", "CLI key", EMPTY, "the key given is empty", ref)
-    return Step(step, "cli", "CLI key", SET, detail or "given on the command line", ref, secret=Secret(inputs.cli_key))
+    return Step(step, "cli", "CLI key", SET, "given on the command line", ref, secret=Secret(inputs.cli_key))
 
 
 def env_step(inputs: Inputs, step: str, name: str, *, kind: str = "api-key", detail: str = "", warning: str | None = None) -> Step:
@@ -210,23 +210,21 @@ def cloud_steps(provider: TargetProvider, inputs: Inputs, step: str, *, program:
     return out
 
 
-def provider_env_steps(provider: TargetProvider, inputs: Inputs, step: str, *, program: str, skip_cloud: bool = False) -> list[Step]:
+def provider_env_steps(provider: TargetProvider, inputs: Inputs, step: str, *, program: str) -> list[Step]:
     """The provider's own variables in order; cloud variables become the cloud alternatives."""
     out: list[Step] = []
     cloud_done = False
     for var in provider.env:
         if var.kind == "cloud" and provider.available_when:
-            if not cloud_done and not skip_cloud:
+            if not cloud_done:
                 out.extend(cloud_steps(provider, inputs, step, program=program))
             cloud_done = True
-            continue
-        if var.kind == "cloud" and skip_cloud:
             continue
         out.append(env_step(inputs, step, var.name, kind=var.kind))
     return out
 
 
-# -- pi's value forms (pi, and the models.json OpenClaw generates) ----------------------------
+# -- pi's value forms ------------------------------------------------------------------------
 
 
 def pi_value_step(
@@ -237,19 +235,17 @@ def pi_value_step(
     checked: str,
     ref: dict[str, Any],
     location: Location | None,
-    *,
-    program: str = "pi",
 ) -> Step:
     """A value read with pi's `resolveConfigValue`: `!command`, variable name, or literal."""
     if not isinstance(value, str):
-        return Step(step, source, checked, INVALID, f"{program} needs a string here", ref, location)
+        return Step(step, source, checked, INVALID, "pi needs a string here", ref, location)
     if value == "":
         return Step(step, source, checked, EMPTY, "empty", ref, location)
     form = _forms.pi_value(value)
     ref = dict(ref, form=form.form if form.form != "env-template" else "literal")
     if form.form == "command":
         command = Command(shell=form.command or "", timeout=10.0)
-        note = f"{program} runs it with a shell (10 s timeout), once per process, and caches the result, failures included"
+        note = "pi runs it with a shell (10 s timeout), once per process, and caches the result, failures included"
         if not inputs.allow_exec:
             return Step(
                 step, source, checked, WOULD_RUN,
@@ -262,7 +258,7 @@ def pi_value_step(
             why = outcome.detail or "printed nothing"
             return Step(
                 step, source, checked, FAILED,
-                f"`{command.display}` {why}; {program} gets no key here and moves on", ref, location, command=command.display,
+                f"`{command.display}` {why}; pi gets no key here and moves on", ref, location, command=command.display,
             )
         return Step(step, source, checked, RAN, f"ran `{command.display}`", ref, location, command=command.display, secret=Secret(text))
     set_value = inputs.env.get(value)
@@ -276,13 +272,13 @@ def pi_value_step(
     detail = "used as the key itself"
     if form.form == "env-template":
         warning = (
-            f"{program} v0.58.3 sends {_quoted(value)} literally; newer pi (about 0.75+) reads it as the variable {form.name}"
+            f"pi v0.58.3 sends {_quoted(value)} literally; newer pi (about 0.75+) reads it as the variable {form.name}"
             + (" (set)" if _forms.env_value(inputs.env, form.name or "") else " (unset)")
         )
         detail = "sent as written: " + warning
     elif _forms.looks_like_env_name(value):
         ref["form"] = "env-name"
-        warning = f"{value} is not set, so {program} sends the text {_quoted(value)} as the key"
+        warning = f"{value} is not set, so pi sends the text {_quoted(value)} as the key"
         detail = warning
     return Step(step, source, checked, SET, detail, ref, location, secret=Secret(value), warning=warning)
 
@@ -302,6 +298,3 @@ def describe_value(value: Any) -> str:
     # Anything else may be a key: never shown, not even masked.
     return "(a literal)"
 
-
-def first_positive(steps: Iterable[Step]) -> Step | None:
-    return next((s for s in steps if s.positive and s.offers), None)

@@ -19,10 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from modelconf.credentials._types import Location
-from modelconf.document import Document, PathT, pointer
-
-# Dialects whose files are pi's models.json format.
-PI_FORMAT = ("pi", "openclaw-models")
+from modelconf.document import Document, PathT
 
 
 @dataclass(frozen=True)
@@ -61,10 +58,6 @@ def _read(config: ConfigFile) -> tuple[ConfigCredential, ...]:
     return tuple(reader(config.document, config.dialect)) if reader else ()
 
 
-def _loc(document: Document, path: PathT) -> Location:
-    return Location(document.name, document.span(path), pointer(path))
-
-
 def _providers(document: Document, root: PathT) -> Iterator[tuple[str, Mapping[str, Any], PathT]]:
     holder = document.get(root)
     if isinstance(holder, dict):
@@ -76,37 +69,25 @@ def _providers(document: Document, root: PathT) -> Iterator[tuple[str, Mapping[s
 def _pi(document: Document, dialect: str) -> Iterator[ConfigCredential]:
     for name, block, path in _providers(document, ("providers",)):
         if "apiKey" in block:
-            yield ConfigCredential(dialect, name, "apiKey", _loc(document, path + ("apiKey",)), path + ("apiKey",), block["apiKey"])
+            yield ConfigCredential(dialect, name, "apiKey", Location.of(document, path + ("apiKey",)), path + ("apiKey",), block["apiKey"])
 
 
 def _openclaw(document: Document, dialect: str) -> Iterator[ConfigCredential]:
     for name, block, path in _providers(document, ("models", "providers")):
         for key in ("apiKey", "auth"):
             if key in block:
-                yield ConfigCredential(dialect, name, key, _loc(document, path + (key,)), path + (key,), block[key])
-
-
-def plano_entries(document: Document) -> Iterator[tuple[int, Mapping[str, Any], PathT]]:
-    """(index, entry, path) of every model provider entry (`llm_providers` is the old name)."""
-    value = document.value if isinstance(document.value, dict) else {}
-    for key in ("model_providers", "llm_providers"):
-        entries = value.get(key)
-        if isinstance(entries, list):
-            for index, entry in enumerate(entries):
-                if isinstance(entry, dict):
-                    yield index, entry, (key, index)
+                yield ConfigCredential(dialect, name, key, Location.of(document, path + (key,)), path + (key,), block[key])
 
 
 def _plano(document: Document, dialect: str) -> Iterator[ConfigCredential]:
-    for _, entry, path in plano_entries(document):
-        model = entry.get("model") if isinstance(entry.get("model"), str) else None
-        name = entry.get("name") if isinstance(entry.get("name"), str) else None
+    from modelconf.dialects._plano_view import PlanoView
+
+    for entry in PlanoView(document).providers():
+        model, name = entry.model, entry.name
         provider = model.split("/", 1)[0] if model else ""
         for key in ("passthrough_auth", "access_key"):
-            if key in entry:
-                yield ConfigCredential(
-                    dialect, provider, key, _loc(document, path + (key,)), path + (key,), entry[key], model=model, name=name
-                )
+            if key in entry.entry:
+                yield ConfigCredential(dialect, provider, key, Location.of(document, entry.at(key)), entry.at(key), entry.entry[key], model=model, name=name)
 
 
 def _none(document: Document, dialect: str) -> Iterator[ConfigCredential]:

@@ -8,7 +8,6 @@ the profile.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -16,8 +15,8 @@ from typing import Any
 from modelconf.credentials import _openclaw, _pi, _plano, _zot
 from modelconf.credentials._common import decide, setup_items
 from modelconf.credentials._draft import Draft
-from modelconf.credentials._forms import env_value, openclaw_substitute, pi_value
-from modelconf.credentials._types import PRESENT, SET, CredentialWalk, Inputs, Secret, Step
+from modelconf.credentials._forms import effective_env, env_list, env_prefixed, env_value, openclaw_substitute, pi_value
+from modelconf.credentials._types import PRESENT, Command, CredentialWalk, Inputs, Secret, Step
 from modelconf.document import path_of
 
 TYPE_CHECKING = False
@@ -25,8 +24,8 @@ if TYPE_CHECKING:
     from modelconf.catalog._profiles import TargetProfile, TargetProvider
 
 Walker = Callable[["TargetProfile", "TargetProvider", bool, Inputs], Draft]
-_WALKERS: dict[str, Walker] = {"pi": _pi.walk, "zot": _zot.walk, "openclaw": _openclaw.walk, "plano": _plano.walk}
-_LIST_SPLIT = re.compile(r"[\s,;]+")
+# Plano's walk also takes the model and its entry (see `walk`).
+_WALKERS: dict[str, Walker] = {"pi": _pi.walk, "zot": _zot.walk, "openclaw": _openclaw.walk}
 
 
 def resolve_provider(profile: TargetProfile, provider_id: str) -> tuple[TargetProvider, bool]:
@@ -78,11 +77,11 @@ def walk(
         steps, chosen, fallback, reason = decide([*_unblock(draft.steps), extra])
     if not known:
         draft.notes.insert(0, f"{provider.id} is not a provider {profile.name} knows; it is walked as a custom provider.")
-    setup_env = _openclaw.effective_env(inputs.env, _openclaw.config_document(inputs), inputs.dotenv) if profile.target == "openclaw" else None
+    setup_env = effective_env(inputs.env, _openclaw.config_document(inputs), inputs.dotenv) if profile.target == "openclaw" else None
     setup = setup_items(provider, inputs.with_env(setup_env) if setup_env is not None else inputs)
     diagnostics = list(getattr(inputs.auth, "diagnostics", ()) or ()) + draft.diagnostics
     draft.notes.extend(_cloud_note(profile, provider, steps, chosen, setup))
-    if any(s.secret is not None and s.offers for s in draft.rotation):
+    if _openclaw.offered_keys(draft.rotation):
         rotation = profile.key_rotation or {}
         used = "; ".join(rotation.get("used_by", ()))
         draft.notes.append(f"The rotation keys are used only for {used}; chat runs rotate auth profiles, not these keys.")
@@ -184,7 +183,7 @@ def walk_keys(result: CredentialWalk) -> list[Secret]:
     if step is not None and step.secret is not None:
         keys.append(step.secret)
     if result.target == "openclaw":
-        keys.extend(s.secret for s in result.rotation if s.secret is not None and s.offers and s.result == SET)
+        keys.extend(_openclaw.offered_keys(result.rotation))
     return list(dict.fromkeys(keys))
 
 
@@ -199,9 +198,9 @@ def resolve_ref(ref: Mapping[str, Any], inputs: Inputs) -> list[Secret]:
         value = env_value(env, name)
         return [Secret(value)] if value else []
     if source == "env-list" and isinstance(name, str):
-        return [Secret(k) for k in _LIST_SPLIT.split(env.get(name, "")) if k]
+        return [Secret(k) for k in env_list(env, name)]
     if source == "env-prefix" and isinstance(ref.get("prefix"), str) and ref["prefix"]:
-        return [Secret(v.strip()) for k, v in env.items() if k.startswith(ref["prefix"]) and v.strip()]
+        return [Secret(v) for _, v in env_prefixed(env, ref["prefix"])]
     if source == "dotenv" and inputs.dotenv is not None and isinstance(name, str):
         value = inputs.dotenv.values.get(name)
         return [Secret(value)] if value else []
@@ -228,13 +227,11 @@ def _read_form(value: Any, form: Any, inputs: Inputs) -> list[Secret]:
         if missing and value.startswith("$") and "{" not in value:
             substituted = env_value(inputs.env, value[1:])
         return [Secret(substituted)] if substituted else []
-    if form in ("env-name", "command") or (form is None and pi_value(value).form in ("command", "env-name")):
-        parsed = pi_value(value)
+    parsed = pi_value(value)
+    if form in ("env-name", "command") or (form is None and parsed.form in ("command", "env-name")):
         if parsed.form == "command":
             if not inputs.allow_exec:
                 return []
-            from modelconf.credentials._types import Command
-
             outcome = inputs.run(Command(shell=parsed.command or ""))
             text = outcome.output.reveal().strip() if outcome.ok and outcome.output is not None else ""
             return [Secret(text)] if text else []

@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from modelconf.credentials._types import Location
-from modelconf.diagnostics import Diagnostic
+from modelconf.credentials._types import Location, expand_home
+from modelconf.diagnostics import Diagnostic, Span
 from modelconf.document import Document, PathT, pointer, read_path
 from modelconf.secrets import mask_line
 
@@ -58,9 +58,6 @@ class AuthFile:
             return default
         return self.document.get(path, default)
 
-    def has(self, path: PathT) -> bool:
-        return self.document is not None and self.document.get(path, _MISSING) is not _MISSING
-
     def location(self, path: PathT) -> Location:
         if self.document is None:
             return Location(self.path, None, pointer(path))
@@ -74,9 +71,6 @@ class AuthFile:
         if self.document is None:
             return "the file could not be read: " + "; ".join(d.message for d in self.diagnostics[:1])
         return self.unusable
-
-
-_MISSING = object()
 
 
 def default_auth_path(
@@ -101,7 +95,7 @@ def default_auth_path(
     for variable in spec["home"]["variables"]:
         value = env.get(fill(variable))
         if value:
-            directory = _expand_tilde(value, home)
+            directory = expand_home(value, home)
             if directory is not None:
                 return _join(directory, name)
     for fallback in spec["home"]["fallbacks"]:
@@ -111,7 +105,7 @@ def default_auth_path(
         directory = _expand_vars(fill(fallback["path"]), env)
         if directory is None:
             continue
-        directory = _expand_tilde(directory, home)
+        directory = expand_home(directory, home)
         if directory is None:
             continue
         return _join(directory, name)
@@ -138,12 +132,6 @@ def _expand_vars(text: str, env: Mapping[str, str]) -> str | None:
 
     out = _VAR.sub(replace, text)
     return None if missing else out
-
-
-def _expand_tilde(path: str, home: str | None) -> str | None:
-    if path == "~" or path.startswith("~/"):
-        return None if not home else home.rstrip("/") + path[1:]
-    return path
 
 
 def _join(directory: str, name: str) -> str:
@@ -176,10 +164,20 @@ def permission_problem(mode: int | None, platform: str) -> str | None:
     return f"mode {mode:04o} lets {' and '.join(who)} access it"
 
 
+def permission_diagnostics(path: str, mode: int | None, platform: str, span: Span | None = None) -> list[Diagnostic]:
+    """K005 for an auth file its group or other users can access (lint and the walk's inputs)."""
+    problem = permission_problem(mode, platform)
+    if problem is None:
+        return []
+    from modelconf.rules import credentials as rules
+
+    return [rules.AUTH_FILE_PERMISSIONS(f"this auth file holds keys and its {problem}", file=path, span=span, hint=f"chmod 600 {path}")]
+
+
 # -- reading ----------------------------------------------------------------------------------
 
 
-def read_auth_file(path: str, target: str, *, platform: str = "", name: str | None = None) -> AuthFile:
+def read_auth_file(path: str, target: str, *, name: str | None = None) -> AuthFile:
     """Read a target's auth file. A missing file is not an error (the target has no stored keys)."""
     display = name or path
     if not os.path.exists(path):
@@ -195,12 +193,6 @@ def read_auth_file(path: str, target: str, *, platform: str = "", name: str | No
             words = ", ".join(sorted(read.document.extensions))
             auth.unusable = f"{_PROGRAM.get(target, target)} parses this file as strict JSON and rejects it ({words})"
     return auth
-
-
-def auth_from_document(document: Document, target: str, path: str | None = None) -> AuthFile:
-    """An AuthFile over an already-read document (tests, stdin)."""
-    collect_auth_secrets(document)
-    return AuthFile(path or document.name, target, exists=True, document=document, diagnostics=auth_shape_diagnostics(document, target))
 
 
 def _masked(diagnostic: Diagnostic) -> Diagnostic:

@@ -16,9 +16,12 @@ Also a small dotenv reader (KEY=VALUE lines, comments, quotes, `export `).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+from modelconf.document import Document, PathT, iter_long_strings
 
 # Value types are named tuples, not dataclasses: `modelconf lint` imports this module, and
 # building a dataclass costs about a millisecond of start-up each.
@@ -109,6 +112,71 @@ def openclaw_substitute(text: str, env: Mapping[str, str]) -> tuple[str | None, 
 
     result = _OPENCLAW_TOKEN.sub(replace, text)
     return (None, missing) if missing else (result, [])
+
+
+class MissingRef(NamedTuple):
+    """A `${NAME}` whose variable is missing or empty: the value's path, the reference's offsets."""
+
+    name: str
+    path: PathT
+    start: int
+    end: int
+
+
+def missing_refs(value: Any, env: Mapping[str, str]) -> list[MissingRef]:
+    """Every `${NAME}` in a config whose variable is missing or empty, in file order. One is
+    enough for OpenClaw/Mayros to raise `MissingEnvVarError` and load the whole config as `{}`."""
+    out = []
+    for path, text in iter_long_strings(value, 4):  # `${X}` is four characters
+        if "${" not in text:
+            continue
+        for ref in openclaw_refs(text):
+            if not ref.escaped and env_value(env, ref.name) is None:
+                out.append(MissingRef(ref.name, path, ref.start, ref.end))
+    return out
+
+
+def config_path_text(path: PathT) -> str:
+    """A config path as MissingEnvVarError prints it: dots for keys, [i] for indexes."""
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (("." if out else "") + str(step))
+    return out
+
+
+# Key rotation (`collectProviderApiKeys`): a list variable is split on whitespace, `,` and `;`.
+_LIST_SPLIT = re.compile(r"[\s,;]+")
+
+
+def env_list(env: Mapping[str, str], name: str) -> list[str]:
+    """The keys of a list variable (`OPENAI_API_KEYS`), in order."""
+    return [key for key in _LIST_SPLIT.split(env.get(name, "")) if key]
+
+
+def env_prefixed(env: Mapping[str, str], prefix: str) -> list[tuple[str, str]]:
+    """(name, trimmed value) of every non-blank variable starting with `prefix`, in environment order."""
+    return [(name, value.strip()) for name, value in env.items() if name.startswith(prefix) and value.strip()]
+
+
+# The config's env block: keys copied into the environment (reference/openclaw.md, "${ENV_VAR} substitution").
+_ENV_BLOCK_SKIP = ("shellEnv", "vars")
+
+
+def effective_env(env: Mapping[str, str], document: Document | None, dotenv: DotEnv | None = None) -> dict[str, str]:
+    """The environment OpenClaw/Mayros sees: `.env` values and the config's `env` block fill
+    variables that are not set (they never override)."""
+    out = dict(env)
+    if dotenv is not None:
+        for name, value in dotenv.values.items():
+            out.setdefault(name, value)
+    block = document.get(("env",)) if document is not None else None
+    if isinstance(block, dict):
+        values = dict(block.get("vars") or {}) if isinstance(block.get("vars"), dict) else {}
+        values.update({k: v for k, v in block.items() if k not in _ENV_BLOCK_SKIP})
+        for name, value in values.items():
+            if isinstance(value, str) and not out.get(name):
+                out[name] = value
+    return out
 
 
 # -- Plano ------------------------------------------------------------------------------------
@@ -219,3 +287,11 @@ def read_dotenv(path: str) -> DotEnv | None:
     except OSError:
         return None
     return parse_dotenv(data.decode("utf-8", errors="replace"), path)
+
+
+def dotenv_beside(path: str, name: str = ".env") -> DotEnv | None:
+    """The `name` file in the directory of the file at `path` (None for stdin, a file not on
+    disk, or no such .env)."""
+    if path in ("", "-") or not os.path.isfile(path):
+        return None
+    return read_dotenv(os.path.join(os.path.dirname(os.path.abspath(path)), name))

@@ -13,18 +13,14 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from modelconf.credentials import _forms
-from modelconf.diagnostics import Diagnostic, Span
+from modelconf.diagnostics import Diagnostic, Severity, Span
 from modelconf.document import Document, PathT, dotted, iter_long_strings, pointer
 from modelconf.secrets import fingerprint, looks_like_secret, might_hold_secret
 
 # Config dialects whose files should hold no secret (every config dialect; auth files are meant to).
 _CONFIG_DIALECTS = ("pi", "zot", "openclaw", "openclaw-models", "plano")
 _PI_FORMAT = ("pi", "openclaw-models")
-_AUTH_DIALECTS = {"pi-auth": "pi", "zot-auth": "zot", "openclaw-auth": "openclaw"}
-_PROGRAM = {
-    "pi": "pi", "openclaw-models": "pi", "zot": "zot", "openclaw": "OpenClaw/Mayros", "plano": "Plano",
-    "pi-auth": "pi", "zot-auth": "zot", "openclaw-auth": "OpenClaw/Mayros",
-}
+_AUTH_DIALECTS = ("pi-auth", "zot-auth", "openclaw-auth")
 _MISSING_KEYS = "✗ Missing API keys!"
 
 
@@ -36,7 +32,7 @@ def credential_diagnostics(document: Document, dialect: str | None, env: Mapping
     if dialect in _CONFIG_DIALECTS:
         out.extend(literal_secrets(document, dialect))
     if dialect in _PI_FORMAT:
-        out.extend(_pi_values(document, _pi_config_values(document), env, dialect))
+        out.extend(_pi_values(document, _pi_config_values(document), env))
     elif dialect == "openclaw" and env is not None:
         out.extend(_openclaw_unset(document, env))
     elif dialect == "plano":
@@ -49,19 +45,14 @@ def credential_diagnostics(document: Document, dialect: str | None, env: Mapping
         collect_auth_secrets(document)
         out.extend(auth_file_permissions(document))
         if dialect == "pi-auth":
-            out.extend(_pi_values(document, _pi_auth_values(document), env, dialect))
+            out.extend(_pi_values(document, _pi_auth_values(document), env))
     return out
-
-
-def _span(document: Document, path: PathT) -> Span:
-    return document.span(path)
 
 
 # -- K001 literal secrets ---------------------------------------------------------------------
 
 
 def literal_secrets(document: Document, dialect: str) -> list[Diagnostic]:
-    from modelconf.diagnostics import Severity
     from modelconf.rules import credentials as rules
 
     if not might_hold_secret(document.text):
@@ -93,7 +84,7 @@ def literal_secrets(document: Document, dialect: str) -> list[Diagnostic]:
                 "plano": "write $NAME and set NAME in the environment or the .env beside the config",
             }.get(dialect, "read it from the environment instead")
             severity = None
-        out.append(rules.LITERAL_SECRET(message, file=document.name, span=_span(document, path), hint=hint, severity=severity, pointer=pointer(path)))
+        out.append(rules.LITERAL_SECRET(message, file=document.name, span=document.span(path), hint=hint, severity=severity, pointer=pointer(path)))
     return out
 
 
@@ -147,7 +138,7 @@ def _pi_auth_values(document: Document) -> Iterator[tuple[PathT, Any, str]]:
             yield (provider, "key"), entry["key"], "key"
 
 
-def _pi_values(document: Document, values: Iterator[tuple[PathT, Any, str]], env: Mapping[str, str] | None, dialect: str) -> list[Diagnostic]:
+def _pi_values(document: Document, values: Iterator[tuple[PathT, Any, str]], env: Mapping[str, str] | None) -> list[Diagnostic]:
     from modelconf.rules import credentials as rules
 
     out = []
@@ -162,14 +153,14 @@ def _pi_values(document: Document, values: Iterator[tuple[PathT, Any, str]], env
             out.append(
                 rules.PI_DOLLAR_REFERENCE(
                     f"pi v0.58.3 sends \"{value}\" literally as the {what}; only newer pi (about 0.75+) reads it as the variable {form.name}{state}",
-                    file=document.name, span=_span(document, path), hint=f"write \"{form.name}\" (the bare name)", pointer=pointer(path),
+                    file=document.name, span=document.span(path), hint=f"write \"{form.name}\" (the bare name)", pointer=pointer(path),
                 )
             )
         elif env is not None and form.form == "env-name" and _forms.looks_like_env_name(value) and not _forms.env_value(env, value):
             out.append(
                 rules.PI_UNSET_ENV_NAME(
                     f"{value} is not set, so pi sends the text \"{value}\" as the {what}",
-                    file=document.name, span=_span(document, path),
+                    file=document.name, span=document.span(path),
                     hint=f"set {value} where pi runs, or fix the name", pointer=pointer(path),
                 )
             )
@@ -180,37 +171,24 @@ def _pi_values(document: Document, values: Iterator[tuple[PathT, Any, str]], env
 
 
 def _openclaw_unset(document: Document, env: Mapping[str, str]) -> list[Diagnostic]:
-    from modelconf.credentials._openclaw import config_path_text, effective_env
     from modelconf.rules import credentials as rules
 
-    sibling = _sibling_dotenv(document, ".env")
-    effective = effective_env(env, document, sibling)
+    effective = _forms.effective_env(env, document, _forms.dotenv_beside(document.name))
     out = []
-    for path, value in iter_long_strings(document.value, 4):  # `${X}` is four characters
-        if "${" not in value:
-            continue
-        for ref in _forms.openclaw_refs(value):
-            if ref.escaped or _forms.env_value(effective, ref.name) is not None:
-                continue
-            state = "empty" if ref.name in effective else "not set"
-            out.append(
-                rules.UNSET_ENV_REFERENCE(
-                    f'{ref.name} is {state}: OpenClaw/Mayros fails with `Missing env var "{ref.name}" referenced at config path: '
-                    f"{config_path_text(path)}` and loads the whole config as {{}} (no providers, no settings)",
-                    file=document.name,
-                    span=_inner_span(document, path, ref.start, ref.end),
-                    hint=f"set {ref.name} in the environment, in the config's env block, or in the state directory's .env",
-                    severity=_error(),
-                    pointer=pointer(path),
-                )
+    for ref in _forms.missing_refs(document.value, effective):
+        state = "empty" if ref.name in effective else "not set"
+        out.append(
+            rules.UNSET_ENV_REFERENCE(
+                f'{ref.name} is {state}: OpenClaw/Mayros fails with `Missing env var "{ref.name}" referenced at config path: '
+                f"{_forms.config_path_text(ref.path)}` and loads the whole config as {{}} (no providers, no settings)",
+                file=document.name,
+                span=_inner_span(document, ref.path, ref.start, ref.end),
+                hint=f"set {ref.name} in the environment, in the config's env block, or in the state directory's .env",
+                severity=Severity.ERROR,
+                pointer=pointer(ref.path),
             )
+        )
     return out
-
-
-def _error() -> Any:
-    from modelconf.diagnostics import Severity
-
-    return Severity.ERROR
 
 
 def _inner_span(document: Document, path: PathT, start: int, end: int) -> Span:
@@ -235,7 +213,7 @@ def _plano_keys(document: Document, env: Mapping[str, str] | None) -> list[Diagn
     tokens. `${VAR}` and literal keys are the Plano dialect's (C450, C451)."""
     from modelconf.rules import credentials as rules
 
-    dotenv = _sibling_dotenv(document, ".env")
+    dotenv = _forms.dotenv_beside(document.name)
     table: Mapping[str, str] | None = dotenv.values if dotenv is not None else env
     if table is None:
         return []
@@ -261,16 +239,17 @@ def _token_span(document: Document, path: PathT, token: str) -> Span:
     """The span of `token` inside the value at `path` (the value's span when it cannot be found)."""
     value = document.get(path)
     start = value.find(token) if isinstance(value, str) else -1
-    return _inner_span(document, path, start, start + len(token)) if start > 0 else _span(document, path)
+    return _inner_span(document, path, start, start + len(token)) if start > 0 else document.span(path)
 
 
 def _plano_checked_values(document: Document) -> Iterator[tuple[PathT, str]]:
     """(path, token) of what `planoai up` looks up: access keys, Authorization header tokens."""
-    from modelconf.credentials._config import plano_entries
+    # The Plano dialect's view (already loaded to lint the file), not the engine's reader.
+    from modelconf.dialects._plano_view import PlanoView
 
-    for _, entry, base in plano_entries(document):
-        if isinstance(entry.get("access_key"), str):
-            yield base + ("access_key",), entry["access_key"]
+    for provider in PlanoView(document).providers():
+        if isinstance(provider.entry.get("access_key"), str):
+            yield provider.at("access_key"), provider.entry["access_key"]
     targets = document.get(("prompt_targets",))
     for index, target in enumerate(targets if isinstance(targets, list) else []):
         endpoint = target.get("endpoint") if isinstance(target, dict) else None
@@ -279,16 +258,6 @@ def _plano_checked_values(document: Document) -> Iterator[tuple[PathT, str]]:
             if header.lower() == "authorization" and isinstance(value, str):
                 parts = value.split(" ")
                 yield ("prompt_targets", index, "endpoint", "http_headers", header), parts[1] if len(parts) > 1 else value
-
-
-def _sibling_dotenv(document: Document, name: str) -> Any:
-    """The .env beside a document read from disk (None for stdin or when there is none)."""
-    if document.name in ("", "-") or not os.path.isfile(document.name):
-        return None
-    from modelconf.credentials._forms import read_dotenv
-
-    candidate = os.path.join(os.path.dirname(os.path.abspath(document.name)), name)
-    return read_dotenv(candidate) if os.path.isfile(candidate) else None
 
 
 # -- zot --------------------------------------------------------------------------------------
@@ -337,20 +306,12 @@ def _zot_registers(block: Any) -> bool:
 # -- K005 auth files --------------------------------------------------------------------------
 
 
-def auth_file_permissions(document: Document, platform: str | None = None) -> list[Diagnostic]:
+def auth_file_permissions(document: Document) -> list[Diagnostic]:
     """An auth file on disk that its group or other users can access."""
     import sys
 
-    from modelconf.credentials._files import file_mode, permission_problem
-    from modelconf.rules import credentials as rules
+    from modelconf.credentials._files import file_mode, permission_diagnostics
 
     if document.name in ("", "-") or not os.path.isfile(document.name):
         return []
-    problem = permission_problem(file_mode(document.name), platform or sys.platform)
-    if problem is None:
-        return []
-    return [
-        rules.AUTH_FILE_PERMISSIONS(
-            f"this auth file holds keys and its {problem}", file=document.name, span=Span.at(1, 1), hint=f"chmod 600 {document.name}"
-        )
-    ]
+    return permission_diagnostics(document.name, file_mode(document.name), sys.platform, Span.at(1, 1))

@@ -15,8 +15,8 @@ variable with the prefix (environment order), the fallbacks; duplicates dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from modelconf.credentials import _forms
@@ -37,29 +37,20 @@ from modelconf.credentials._types import (
     Secret,
     Step,
 )
-from modelconf.document import Document, PathT, dotted, iter_scalars, pointer
+from modelconf.document import Document, PathT, dotted, pointer
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from modelconf.catalog._profiles import TargetProfile, TargetProvider
+    from modelconf.catalog._rules import RotationNames
 
 # `apiKey` placeholders resolveApiKeyForProvider ignores (reference/openclaw.md, step 5).
 _PLACEHOLDERS = ("minimax-oauth", "qwen-oauth")
 # Auth-profile types, best first (resolveAuthProfileOrder without an explicit order).
 _TYPE_RANK = {"oauth": 0, "token": 1, "api_key": 2}
-# The config's env block: keys copied into the environment (reference/openclaw.md, "${ENV_VAR} substitution").
-_ENV_BLOCK_SKIP = ("shellEnv", "vars")
-_LIST_SPLIT = re.compile(r"[\s,;]+")
 
 
 # -- the config -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MissingRef:
-    name: str
-    path: PathT
-    location: Location
 
 
 def config_document(inputs: Inputs) -> Document | None:
@@ -68,43 +59,6 @@ def config_document(inputs: Inputs) -> Document | None:
         if isinstance(config, ConfigFile) and config.dialect == "openclaw":
             return config.document
     return None
-
-
-def effective_env(env: Mapping[str, str], document: Document | None, dotenv: Any = None) -> dict[str, str]:
-    """The environment OpenClaw/Mayros sees: `.env` values and the config's `env` block fill
-    variables that are not set (they never override)."""
-    out = dict(env)
-    if dotenv is not None:
-        for name, value in dotenv.values.items():
-            out.setdefault(name, value)
-    block = document.get(("env",)) if document is not None else None
-    if isinstance(block, dict):
-        values = dict(block.get("vars") or {}) if isinstance(block.get("vars"), dict) else {}
-        values.update({k: v for k, v in block.items() if k not in _ENV_BLOCK_SKIP})
-        for name, value in values.items():
-            if isinstance(value, str) and not out.get(name):
-                out[name] = value
-    return out
-
-
-def missing_refs(document: Document, env: Mapping[str, str]) -> list[MissingRef]:
-    """Every `${VAR}` in the config whose variable is missing or empty, in file order."""
-    out = []
-    for path, value in iter_scalars(document.value):
-        if not isinstance(value, str) or "${" not in value:
-            continue
-        for ref in _forms.openclaw_refs(value):
-            if not ref.escaped and _forms.env_value(env, ref.name) is None:
-                out.append(MissingRef(ref.name, path, Location(document.name, document.span(path), pointer(path))))
-    return out
-
-
-def config_path_text(path: PathT) -> str:
-    """A config path as MissingEnvVarError prints it: dots for keys, [i] for indexes."""
-    out = ""
-    for step in path:
-        out += f"[{step}]" if isinstance(step, int) else (("." if out else "") + str(step))
-    return out
 
 
 def provider_block(document: Document, provider_id: str) -> tuple[str, dict[str, Any]] | None:
@@ -128,13 +82,14 @@ def provider_block(document: Document, provider_id: str) -> tuple[str, dict[str,
 def walk(profile: TargetProfile, provider: TargetProvider, known: bool, inputs: Inputs) -> Draft:
     draft = Draft()
     document = config_document(inputs)
-    env = effective_env(inputs.env, document, inputs.dotenv)
+    env = _forms.effective_env(inputs.env, document, inputs.dotenv)
     inputs = inputs.with_env(env)
-    broken = missing_refs(document, env) if document is not None else []
-    if broken:
+    broken = _forms.missing_refs(document.value, env) if document is not None else []
+    if document is not None and broken:
         first = broken[0]
+        where = Location.of(document, first.path)
         draft.notes.append(
-            f'Missing env var "{first.name}" referenced at config path: {config_path_text(first.path)} ({first.location}): '
+            f'Missing env var "{first.name}" referenced at config path: {_forms.config_path_text(first.path)} ({where}): '
             "OpenClaw/Mayros loads the whole config as {} (no providers, no auth order, no settings)"
         )
     config_gone = f"the config loads as {{}}: ${{{broken[0].name}}} is not set" if broken else None
@@ -185,7 +140,7 @@ def _aws_override(
     if block is None or block[1].get("auth") != "aws-sdk":
         return [Step(step, "config", label, UNSET, 'not "aws-sdk"', ref)]
     path = ("models", "providers", block[0], "auth")
-    location = Location(document.name, document.span(path), pointer(path))
+    location = Location.of(document, path)
     steps = [Step(step, "config", label, PRESENT, 'auth: "aws-sdk": the AWS chain decides', dict(ref, file=document.name, pointer=pointer(path)), location, offers=False)]
     steps.extend(cloud_steps(provider, inputs, step, program="OpenClaw/Mayros") if provider.available_when else [])
     steps.append(_aws_default(provider, inputs, step))
@@ -304,7 +259,7 @@ def _config_key(
         return Step(step, "config", f"{document.name} models.providers.{provider_id}.apiKey", UNSET, "not set", ref)
     path = ("models", "providers", block[0], "apiKey")
     value = block[1]["apiKey"]
-    location = Location(document.name, document.span(path), pointer(path))
+    location = Location.of(document, path)
     ref = dict(ref, file=document.name, pointer=pointer(path))
     label = f"{document.name} {dotted(path)} = {describe_value(value)}"
     if not isinstance(value, str):
@@ -347,10 +302,10 @@ def env_step_value(env: Mapping[str, str], name: str) -> str | None:
     return value.strip() if value and value.strip() else None
 
 
-def _candidates(names: Any, env: Mapping[str, str]) -> list[Step]:
+def _candidates(names: RotationNames, env: Mapping[str, str]) -> list[Step]:
     step = "rotation"
     out: list[Step] = []
-    listed = [k for k in _LIST_SPLIT.split(env.get(names.list_var, "")) if k]
+    listed = _forms.env_list(env, names.list_var)
     list_ref = {"source": "env-list", "name": names.list_var}
     if not listed:
         out.append(Step(step, "env-list", names.list_var, UNSET, "list of keys split on whitespace, , or ;", list_ref))
@@ -364,7 +319,7 @@ def _candidates(names: Any, env: Mapping[str, str]) -> list[Step]:
         else Step(step, "env", names.primary, UNSET, "primary key", primary_ref)
     )
     prefix_ref = {"source": "env-prefix", "prefix": names.prefix}
-    prefixed = [(k, v.strip()) for k, v in env.items() if k.startswith(names.prefix) and v.strip()]
+    prefixed = _forms.env_prefixed(env, names.prefix)
     if not prefixed:
         out.append(Step(step, "env-prefix", names.prefix + "*", UNSET, "every variable with this prefix, in environment order", prefix_ref))
     for name, value in prefixed:
@@ -394,6 +349,11 @@ def _dedupe(steps: list[Step]) -> list[Step]:
     return out
 
 
+def offered_keys(steps: Iterable[Step]) -> list[Secret]:
+    """The keys rotation steps offer, in order (a duplicate is marked as not offered)."""
+    return [s.secret for s in steps if s.secret is not None and s.offers and s.result == SET]
+
+
 def rotation_keys(provider_id: str, env: Mapping[str, str], app_prefix: str | None = None) -> list[Secret]:
     """The rotation candidates' values, in order, without duplicates."""
-    return [s.secret for s in rotation_steps(provider_id, env, app_prefix) if s.secret is not None and s.offers and s.result == SET]
+    return offered_keys(rotation_steps(provider_id, env, app_prefix))

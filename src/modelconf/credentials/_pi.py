@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from modelconf.credentials._common import cli_step, describe_value, pi_value_step, provider_env_steps
-from modelconf.credentials._config import PI_FORMAT, config_credentials
+from modelconf.credentials._config import config_credentials
 from modelconf.credentials._draft import Draft
 from modelconf.credentials._files import AuthFile
 from modelconf.credentials._types import INVALID, MISSING, PRESENT, UNSET, Inputs, Secret, Step
@@ -35,8 +35,15 @@ def walk(profile: TargetProfile, provider: TargetProvider, known: bool, inputs: 
         elif order.step == "provider-env":
             draft.steps.extend(provider_env_steps(provider, inputs, order.step, program="pi"))
         elif order.step == "config":
-            draft.steps.append(config_step(provider.id, inputs, order.step, program="pi", dialects=("pi",)))
+            draft.steps.append(config_step(provider.id, inputs, order.step))
     return draft
+
+
+def _ref(auth: AuthFile, path: PathT, source: str) -> dict[str, Any]:
+    """The reference names what the step reads: the api_key entry's `key`, or the oauth entry."""
+    if source == "oauth":
+        return {"source": "oauth", "file": auth.path, "key_path": list(path), "form": "oauth"}
+    return {"source": "auth-file", "file": auth.path, "key_path": [*path, "key"], "form": "api_key"}
 
 
 def _entry(auth: AuthFile | None, path: PathT, step: str, source: str) -> tuple[Any, Step | None]:
@@ -44,11 +51,7 @@ def _entry(auth: AuthFile | None, path: PathT, step: str, source: str) -> tuple[
     if auth is None or not auth.exists:
         where = f" at {auth.path}" if auth is not None else ""
         return None, Step(step, source, "auth.json", MISSING, f"no auth file{where}", {"source": "auth-file"})
-    # The reference names what this step reads: the api_key entry's `key`, or the oauth entry.
-    if source == "oauth":
-        ref = {"source": "oauth", "file": auth.path, "key_path": list(path), "form": "oauth"}
-    else:
-        ref = {"source": "auth-file", "file": auth.path, "key_path": [*path, "key"], "form": "api_key"}
+    ref = _ref(auth, path, source)
     if auth.problem:
         return None, Step(step, source, auth.path, INVALID, auth.problem, ref)
     entry = auth.get(path)
@@ -67,7 +70,7 @@ def _api_key(inputs: Inputs, path: PathT, step: str) -> Step:
         return problem
     assert auth is not None
     kind = entry.get("type")
-    ref = {"source": "auth-file", "file": auth.path, "key_path": [*path, "key"], "form": "api_key"}
+    ref = _ref(auth, path, "auth-file")
     label = f"{auth.label} {dotted(path + ('key',))}"
     if kind == "oauth":
         return Step(step, "auth-file", f"{auth.label} {dotted(path)}", UNSET, "the entry is an OAuth token (next step)", ref, auth.location(path))
@@ -86,7 +89,7 @@ def _oauth(provider: TargetProvider, inputs: Inputs, path: PathT, step: str) -> 
     if problem is not None:
         return problem
     assert auth is not None
-    ref = {"source": "oauth", "file": auth.path, "key_path": list(path), "form": "oauth"}
+    ref = _ref(auth, path, "oauth")
     label = f"{auth.label} {dotted(path)}"
     if entry.get("type") != "oauth":
         return Step(step, "oauth", label, UNSET, "no OAuth token for this provider", ref, auth.location(path))
@@ -104,21 +107,21 @@ def _oauth(provider: TargetProvider, inputs: Inputs, path: PathT, step: str) -> 
     return Step(step, "oauth", label, PRESENT, "stored OAuth token", ref, auth.location(path), secret=secret)
 
 
-def config_step(provider_id: str, inputs: Inputs, step: str, *, program: str, dialects: tuple[str, ...] = PI_FORMAT) -> Step:
+def config_step(provider_id: str, inputs: Inputs, step: str) -> Step:
     """The models.json `apiKey` of the provider, read with pi's value forms (lowest priority)."""
     found = [
         credential
         for config in inputs.configs
-        if config.dialect in dialects
+        if config.dialect == "pi"
         for credential in config_credentials(config)
         if credential.provider == provider_id and credential.key == "apiKey"
     ]
     if not found:
-        given = any(config.dialect in dialects for config in inputs.configs)
+        given = any(config.dialect == "pi" for config in inputs.configs)
         detail = f"no apiKey for {provider_id} in the models.json given" if given else "no models.json given (--config)"
         return Step(step, "config", "models.json apiKey", UNSET, detail, {"source": "config"})
     credential = found[-1]
     location = credential.location
     ref = {"source": "config", "file": location.file, "pointer": location.pointer}
     checked = f"{location.file} {dotted(credential.path)} = {describe_value(credential.value)}"
-    return pi_value_step(inputs, step, "config", credential.value, checked, ref, location, program=program)
+    return pi_value_step(inputs, step, "config", credential.value, checked, ref, location)

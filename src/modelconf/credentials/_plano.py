@@ -14,7 +14,7 @@ from typing import Any
 
 from modelconf.credentials import _forms
 from modelconf.credentials._common import describe_value
-from modelconf.credentials._config import ConfigFile, plano_entries
+from modelconf.credentials._config import ConfigFile
 from modelconf.credentials._draft import Draft
 from modelconf.credentials._types import MISSING, PRESENT, SET, UNSET, Inputs, Location, Secret, Step
 from modelconf.document import Document, PathT, dotted, pointer
@@ -55,10 +55,12 @@ def find_entry(
 
 
 def _entries(inputs: Inputs) -> Iterator[tuple[Document, PathT, dict[str, Any]]]:
+    from modelconf.dialects._plano_view import PlanoView
+
     for config in inputs.configs:
         if isinstance(config, ConfigFile) and config.dialect == "plano":
-            for _, entry, path in plano_entries(config.document):
-                yield config.document, path, dict(entry)
+            for provider in PlanoView(config.document).providers():
+                yield config.document, provider.path, provider.entry
 
 
 def walk(
@@ -82,10 +84,6 @@ def walk(
     return draft
 
 
-def _loc(document: Document, path: PathT) -> Location:
-    return Location(document.name, document.span(path), pointer(path))
-
-
 def _passthrough(found: tuple[Document, PathT, dict[str, Any]] | None, step: str, given: bool, cli_key: str | None = None) -> Step:
     ref: dict[str, Any] = {"source": "cli"}
     if found is None:
@@ -101,8 +99,8 @@ def _passthrough(found: tuple[Document, PathT, dict[str, Any]] | None, step: str
         secret = Secret(cli_key) if cli_key else None
         if secret is not None:
             detail += "; the key given on the command line is that header"
-        return Step(step, "cli", label, PRESENT, detail, dict(ref, file=document.name, pointer=pointer(key_path)), _loc(document, key_path), secret=secret)
-    return Step(step, "cli", label, UNSET, "not set", ref, _loc(document, key_path) if "passthrough_auth" in entry else None)
+        return Step(step, "cli", label, PRESENT, detail, dict(ref, file=document.name, pointer=pointer(key_path)), Location.of(document, key_path), secret=secret)
+    return Step(step, "cli", label, UNSET, "not set", ref, Location.of(document, key_path) if "passthrough_auth" in entry else None)
 
 
 def _access_key(found: tuple[Document, PathT, dict[str, Any]] | None, step: str, given: bool, provider_id: str, model_id: str | None) -> Step:
@@ -116,19 +114,19 @@ def _access_key(found: tuple[Document, PathT, dict[str, Any]] | None, step: str,
     if "access_key" not in entry:
         return Step(
             step, "config", f"{document.name} {dotted(key_path)}", MISSING,
-            "no access_key and no passthrough_auth: requests go upstream without a key", ref, _loc(document, path), blocking=True,
+            "no access_key and no passthrough_auth: requests go upstream without a key", ref, Location.of(document, path), blocking=True,
         )
     value = entry["access_key"]
     label = f"{document.name} {dotted(key_path)} = {describe_value(value)}"
     ref = dict(ref, file=document.name, pointer=pointer(key_path))
     if not isinstance(value, str):
-        return Step(step, "config", label, MISSING, "must be a string", ref, _loc(document, key_path), blocking=True)
+        return Step(step, "config", label, MISSING, "must be a string", ref, Location.of(document, key_path), blocking=True)
     form = _forms.plano_key(value)
     ref["form"] = "env-template" if form.name else "literal"
     if form.name:
         ref["name"] = form.name
     detail = {"env-reference": f"names ${form.name}", "env-reference-braced": f"names ${{{form.name}}}", "literal": "a literal key"}[form.form]
-    return Step(step, "config", label, PRESENT, detail, ref, _loc(document, key_path), offers=False)
+    return Step(step, "config", label, PRESENT, detail, ref, Location.of(document, key_path), offers=False)
 
 
 def _lookup(found: tuple[Document, PathT, dict[str, Any]], inputs: Inputs, step: str, profile: TargetProfile) -> Step | None:
@@ -152,7 +150,7 @@ def _lookup(found: tuple[Document, PathT, dict[str, Any]], inputs: Inputs, step:
     if use_dotenv:
         ref["file"] = dotenv.path
     checked = f"{shown_name} in {where} (planoai up's missing-key check)"
-    location = _loc(document, path + ("access_key",))
+    location = Location.of(document, path + ("access_key",))
     hit = table.get(checked_name)
     if hit:
         # Rendering expands $NAME / ${NAME} from the same values (.env staged into the environment).

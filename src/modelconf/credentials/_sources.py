@@ -16,10 +16,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from modelconf.credentials._config import ConfigFile
-from modelconf.credentials._files import AuthFile, default_auth_path, permission_problem, read_auth_file
-from modelconf.credentials._forms import DotEnv, read_dotenv
-from modelconf.credentials._types import CommandRunner, Inputs
+from modelconf.credentials._files import AuthFile, default_auth_path, permission_diagnostics, read_auth_file
+from modelconf.credentials._forms import DotEnv, dotenv_beside, read_dotenv
+from modelconf.credentials._types import CommandRunner, Inputs, expand_home
 from modelconf.diagnostics import Diagnostic
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from modelconf.catalog._profiles import TargetProfile
 
 
 class SourceError(ValueError):
@@ -101,7 +105,7 @@ def gather(
     if profile.auth_file is not None:
         path = auth_file if auth_file is not None else default_auth_path(profile, environment, home, platform, app_prefix)
         if path is not None:
-            auth = read_auth_file(path, target, platform=platform)
+            auth = read_auth_file(path, target)
             if not auth.exists and not sources.auth_default:
                 from modelconf.rules import parse as parse_rules
 
@@ -109,7 +113,7 @@ def gather(
                 sources.fatal = True
             sources.fatal = sources.fatal or any(is_fatal(d.code) for d in auth.diagnostics)
             sources.diagnostics.extend(auth.diagnostics)
-            sources.diagnostics.extend(permission_diagnostics(auth, platform))
+            sources.diagnostics.extend(permission_diagnostics(auth.path, auth.mode, platform))
             sources.auth = auth
     config_paths = [config.document.name for config in configs]
     sources.dotenv = _dotenv_for(target, profile, config_paths, environment, home, app_prefix)
@@ -147,16 +151,6 @@ def read_configs(sources: Sequence[Mapping[str, Any]]) -> tuple[list[ConfigFile]
     return configs, notes
 
 
-def permission_diagnostics(auth: AuthFile, platform: str) -> list[Diagnostic]:
-    """K005: an auth file its group or other users can access."""
-    problem = permission_problem(auth.mode, platform) if auth.exists else None
-    if problem is None:
-        return []
-    from modelconf.rules import credentials as rules
-
-    return [rules.AUTH_FILE_PERMISSIONS(f"this auth file holds keys and its {problem}", file=auth.path, hint=f"chmod 600 {auth.path}")]
-
-
 def dotenv_problems(dotenv: DotEnv) -> list[Diagnostic]:
     from modelconf.diagnostics import Span
     from modelconf.rules import credentials as rules
@@ -168,26 +162,25 @@ def dotenv_problems(dotenv: DotEnv) -> list[Diagnostic]:
 
 
 def _dotenv_for(
-    target: str, profile: Any, configs: Sequence[str], env: Mapping[str, str], home: str | None, app_prefix: str | None
+    target: str, profile: TargetProfile, configs: Sequence[str], env: Mapping[str, str], home: str | None, app_prefix: str | None
 ) -> DotEnv | None:
     """Plano: the .env beside the config (read instead of the environment). OpenClaw/Mayros:
     `<stateDir>/.env` (fills unset variables)."""
     name = (profile.config_file.get("dotenv") or {}).get("name", ".env")
     if target == "plano":
         for path in configs:
-            candidate = os.path.join(os.path.dirname(os.path.abspath(path)), name)
-            if os.path.isfile(candidate):
-                return read_dotenv(candidate)
+            beside = dotenv_beside(path, name)
+            if beside is not None:
+                return beside
         return None
     if target == "openclaw":
         spec = profile.config_file.get("home") or {}
         app = (app_prefix or profile.setting("app_prefix")).upper()
         state = env.get(str(spec.get("variable", "")).replace("MAYROS", app))
         if not state:
-            fallbacks = [f.replace(".mayros", "." + app.lower()) for f in spec.get("fallbacks", ())]
-            state = next((f for f in fallbacks), None)
-        if state and (state == "~" or state.startswith("~/")):
-            state = (home.rstrip("/") + state[1:]) if home else None
+            fallbacks = spec.get("fallbacks", ())
+            state = fallbacks[0].replace(".mayros", "." + app.lower()) if fallbacks else None
+        state = expand_home(state, home) if state else None
         if state:
             candidate = os.path.join(state, ".env")
             if os.path.isfile(candidate):

@@ -14,7 +14,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from modelconf.diagnostics import Diagnostic, Span
+from modelconf.document import pointer
 from modelconf.secrets import fingerprint
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from modelconf.document import Document, PathT
 
 # What a step found. Positive results offer a credential; the others do not.
 SET = "set"  # a value was found (env var, auth-file field, CLI key, literal)
@@ -72,6 +77,11 @@ class Location:
     file: str
     span: Span | None = None
     pointer: str | None = None
+
+    @classmethod
+    def of(cls, document: Document, path: PathT) -> Location:
+        """Where `path` is in `document` (its nearest ancestor's span when it is missing)."""
+        return cls(document.name, document.span(path), pointer(path))
 
     def __str__(self) -> str:
         if self.span is None:
@@ -264,17 +274,12 @@ def run_command(command: Command) -> CommandOutcome:
     """Run a key command for real: stdin closed, stderr dropped, stdout captured (never printed)."""
     import subprocess
 
+    shell = command.shell is not None  # pi's `!cmd` goes through a shell; zot's argv does not
     try:
-        if command.shell is not None:
-            done = subprocess.run(
-                command.shell, shell=True, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL, timeout=command.timeout, check=False,
-            )
-        else:
-            done = subprocess.run(
-                list(command.argv), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL, timeout=command.timeout, check=False,
-            )
+        done = subprocess.run(
+            command.shell if command.shell is not None else list(command.argv), shell=shell, stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=command.timeout, check=False,
+        )
     except subprocess.TimeoutExpired:
         return CommandOutcome(False, detail=f"timed out after {command.timeout:g} s")
     except OSError as error:
@@ -286,6 +291,13 @@ def run_command(command: Command) -> CommandOutcome:
 
 
 # -- inputs -----------------------------------------------------------------------------------
+
+
+def expand_home(path: str, home: str | None) -> str | None:
+    """`~` and `~/x` under the home directory (None without one); other paths unchanged."""
+    if path == "~" or path.startswith("~/"):
+        return home.rstrip("/") + path[1:] if home else None
+    return path
 
 
 @dataclass(frozen=True)
@@ -316,16 +328,8 @@ class Inputs:
     def with_env(self, env: Mapping[str, str]) -> Inputs:
         return replace(self, env=env)
 
-    def expand_home(self, path: str) -> str | None:
-        """`~/x` under the home directory (None without one); other paths unchanged."""
-        if path == "~" or path.startswith("~/"):
-            if not self.home:
-                return None
-            return self.home.rstrip("/") + path[1:]
-        return path
-
     def file_exists(self, path: str) -> bool:
-        expanded = self.expand_home(path)
+        expanded = expand_home(path, self.home)
         return bool(expanded) and self.exists(expanded or "")
 
     def run(self, command: Command) -> CommandOutcome:

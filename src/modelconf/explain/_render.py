@@ -81,11 +81,12 @@ def walk_lines(walk: CredentialWalk, where: str) -> list[str]:
     program = PROGRAMS.get(walk.target, walk.target)
     lines = [f"credentials for {walk.provider}, in {program}'s order ({where}):"]
     lines.extend(_step_lines(walk.steps, walk.chosen, walk.fallback))
-    chosen = walk.chosen_step
-    if chosen is not None:
-        text = f"chosen: step {walk.chosen + 1 if walk.chosen is not None else '?'} ({chosen.source} {chosen.checked})"
-        if walk.fallback_step is not None and walk.fallback is not None:
-            text += f"; if the command fails: step {walk.fallback + 1} ({walk.fallback_step.source} {walk.fallback_step.checked})"
+    if walk.chosen is not None:
+        chosen = walk.steps[walk.chosen]
+        text = f"chosen: step {walk.chosen + 1} ({chosen.source} {chosen.checked})"
+        if walk.fallback is not None:
+            fallback = walk.steps[walk.fallback]
+            text += f"; if the command fails: step {walk.fallback + 1} ({fallback.source} {fallback.checked})"
         lines.append(text)
     else:
         lines.append(f"chosen: none: {walk.reason}")
