@@ -154,7 +154,7 @@ def _inline_preference_migration(view: PlanoView, report: Reporter) -> None:
         model = provider.model
         if not model:
             continue
-        if "/" in model and model.split("/")[-1].strip() == "*":
+        if provider.is_wildcard:
             report(
                 rules.WILDCARD_ROUTING_PREFERENCES,
                 provider.at("routing_preferences"),
@@ -405,8 +405,8 @@ class _ProviderLoop:
             self.model_keys.setdefault(model, p.at("model"))
         self.names.setdefault(name if name is not None else model, name_path)
 
-        tokens = model.split("/")
-        if len(tokens) < 2:
+        provider, model_id, wildcard = p.provider, p.model_id, p.is_wildcard
+        if provider is None or model_id is None:  # no `/` in the model
             report(
                 rules.INVALID_MODEL_NAME,
                 p.at("model"),
@@ -418,8 +418,6 @@ class _ProviderLoop:
                 hint=_prefix_hint(p),
             )
             return
-        provider = tokens[0].strip()
-        wildcard = tokens[-1].strip() == "*"
         if wildcard and p.entry.get("default", False):
             report(
                 rules.WILDCARD_DEFAULT,
@@ -441,7 +439,6 @@ class _ProviderLoop:
             )
         self._provider_interface(p, provider, model, wildcard)
         if not wildcard:
-            model_id = "/".join(tokens[1:])
             # One problem, one report: a repeated model also repeats its id.
             if model_id in self.model_keys and not duplicate_model:
                 first = self.model_keys[model_id]

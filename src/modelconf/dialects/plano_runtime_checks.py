@@ -33,7 +33,7 @@ PROVIDERS_WITHOUT_CLUSTER = ("vercel", "openrouter", "edenai")
 
 def check(view: PlanoView) -> list[Diagnostic]:
     report = Reporter(view.document)
-    providers = [p for p in view.providers() if p.tokens]
+    providers = [p for p in view.providers() if p.provider is not None]  # `<provider>/<model>` entries
     _defaults(view, report)
     _routing_models(view, report, providers)
     _metrics_sources(view, report)
