@@ -12,47 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from modelconf.diagnostics import Diagnostic, Related, Severity
+from modelconf.diagnostics import Diagnostic
+from modelconf.dialects._common import Reporter
 from modelconf.dialects._plano_profile import plano_facts
 from modelconf.dialects._plano_view import PlanoView, Provider
-from modelconf.document import Document, PathT, pointer
-from modelconf.rules import Rule
+from modelconf.document import PathT
 from modelconf.rules import plano as rules
 from modelconf.secrets import safe_repr
-
-
-class Reporter:
-    """Builds diagnostics at document paths (shared by the Plano check modules)."""
-
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self.out: list[Diagnostic] = []
-
-    def __call__(
-        self,
-        rule: Rule,
-        path: PathT,
-        message: str,
-        *,
-        key: bool = False,
-        hint: str | None = None,
-        related: tuple[tuple[str, PathT], ...] = (),
-        severity: Severity | None = None,
-    ) -> None:
-        self.out.append(
-            rule(
-                message,
-                file=self.document.name,
-                span=self.document.span(path, key=key),
-                hint=hint,
-                related=tuple(Related(text, None, self.document.span(where)) for text, where in related),
-                severity=severity,
-                pointer=pointer(path),
-            )
-        )
-
-    def line(self, path: PathT) -> int:
-        return self.document.span(path).start.line
 
 
 def check(view: PlanoView) -> tuple[list[Diagnostic], set[str]]:

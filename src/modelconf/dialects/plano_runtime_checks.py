@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from modelconf.diagnostics import Diagnostic
+from modelconf.dialects._common import Reporter
 from modelconf.dialects._plano_profile import plano_facts
 from modelconf.dialects._plano_view import PlanoView, Provider
-from modelconf.dialects.plano_checks import Reporter, quoted, show
+from modelconf.dialects.plano_checks import quoted, show
 from modelconf.document import PathT
 from modelconf.rules import plano as rules
 
