@@ -173,3 +173,22 @@ def test_progress_bar_only_on_a_terminal_and_for_long_runs(monkeypatch: pytest.M
     quiet = lint_command._Progress()
     quiet.start(1000)
     assert quiet.bar is None
+
+
+# -- `modelconf rules` ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("asked", ["S001", "s001", "wrong-type", "Wrong-Type"])
+def test_rules_explains_one_rule_by_code_or_name_in_any_case(asked: str) -> None:
+    result = runner.invoke(app, ["rules", asked])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("S001 (wrong-type), default severity: error\n\nA value has the wrong type.\n")
+
+
+def test_rules_json_and_unknown_rule() -> None:
+    result = runner.invoke(app, ["rules", "p010", "-f", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["code"] == "P010" and json.loads(result.output)["fatal"] is True
+    unknown = runner.invoke(app, ["rules", "S999"])
+    assert unknown.exit_code == 2
+    assert "no rule 'S999'; `modelconf rules` lists them" in unknown.output

@@ -26,6 +26,18 @@ def _properties(node: Any, where: str = "#") -> Iterator[tuple[str, dict[str, An
             yield from _properties(sub, f"{where}/{index}")
 
 
+def _objects(node: Any, where: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every object schema (a node with `properties`), wherever it is: root, `$defs`, nested."""
+    if isinstance(node, dict):
+        if "properties" in node:
+            yield where, node
+        for key, sub in node.items():
+            yield from _objects(sub, f"{where}/{key}")
+    elif isinstance(node, list):
+        for index, sub in enumerate(node):
+            yield from _objects(sub, f"{where}/{index}")
+
+
 @pytest.mark.parametrize("name", SCHEMAS)
 def test_schema_is_valid_draft_2020_12_with_stable_id(name: str) -> None:
     schema = load_schema(name)
@@ -44,33 +56,25 @@ def test_every_property_has_a_title_and_description(name: str) -> None:
 @pytest.mark.parametrize("name", SCHEMAS)
 def test_every_object_closes_its_keys(name: str) -> None:
     """Editors flag typos: every object with properties says what happens to other keys."""
-
-    def objects(node: Any) -> Iterator[dict[str, Any]]:
-        if isinstance(node, dict):
-            if "properties" in node:
-                yield node
-            for sub in node.values():
-                yield from objects(sub)
-        elif isinstance(node, list):
-            for sub in node:
-                yield from objects(sub)
-
-    for node in objects(load_schema(name)):
-        assert node.get("additionalProperties") is False, node.get("title")
+    objects = list(_objects(load_schema(name)))
+    assert "#/$defs/provider" in dict(objects)
+    for where, node in objects:
+        assert node.get("additionalProperties") is False, where
 
 
-def test_pi_and_zot_objects_ignore_unknown_keys() -> None:
+@pytest.mark.parametrize("name", ["pi-models", "zot-models"])
+def test_pi_and_zot_objects_ignore_unknown_keys(name: str) -> None:
     # reference/pi.md: no object has additionalProperties false; zot: Go's decoder ignores unknown fields.
-    for name in ("pi-models", "zot-models"):
-        for where, sub in _properties(load_schema(name)):
-            if "properties" in sub:
-                assert sub.get("x-unknown-keys") == "ignored", where
+    objects = dict(_objects(load_schema(name)))
+    assert {"#", "#/$defs/provider", "#/$defs/model"} <= set(objects)
+    assert [where for where, node in objects.items() if node.get("x-unknown-keys") != "ignored"] == []
 
 
 def test_openclaw_objects_reject_unknown_keys() -> None:
     # reference/openclaw.md: ModelProvider, ModelDefinition, cost and compat are zod .strict().
-    schema = load_schema("openclaw-models")
-    assert all("x-unknown-keys" not in sub for _, sub in _properties(schema))
+    objects = dict(_objects(load_schema("openclaw-models")))
+    assert {"#", "#/$defs/provider", "#/$defs/model"} <= set(objects)
+    assert [where for where, node in objects.items() if "x-unknown-keys" in node] == []
 
 
 def test_zot_known_keys_match_the_schema() -> None:

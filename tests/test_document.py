@@ -370,3 +370,20 @@ def test_line_index_matches_the_line_ends(text: str) -> None:
     for line, start in enumerate(starts, 1):
         assert index.position(start) == Position(line, 1)
     assert index.position(len(text)).line == len(starts)
+
+
+def test_strict_json_with_a_duplicate_key_is_parsed_for_positions_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from modelconf import document as document_module
+
+    parses: list[int] = []
+    original = document_module._Json5Parser.parse
+
+    def counting(self: object) -> object:
+        parses.append(1)
+        return original(self)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(document_module._Json5Parser, "parse", counting)
+    result = read_bytes(b'{"a": 1,\n "a": 2, "b": [3]}', "models.json")
+    assert [(d.code, d.span.start.line, d.span.start.column) for d in result.diagnostics] == [("P002", 2, 2)]
+    assert result.document.location(("b", 0)).value == Span(Position(2, 16), Position(2, 17))
+    assert parses == [1]

@@ -265,3 +265,9 @@ def test_unquoted_dates_are_reported_where_pyyaml_would_make_a_date() -> None:
         ("C452", 8, 11),
         ("C452", 15, 11),
     ]
+    first = next(d for d in result.diagnostics if d.code == "C452")
+    assert first.message == (
+        "PyYAML, which Plano reads this file with, turns the unquoted 2024-06-01 into a date, not text; "
+        "Plano's schema check then rejects the file"
+    )
+    assert (first.hint, first.pointer) == ('quote it: "2024-06-01"', "/model_providers/0/name")

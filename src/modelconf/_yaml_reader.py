@@ -206,7 +206,7 @@ class _Builder:
         parent.container[key] = value
         self.locations[path] = (key_span[0], key_span[1], span[0], span[1])
 
-    def child_path(self, span: _Off) -> PathT:
+    def child_path(self) -> PathT:
         if not self.stack:
             return ()
         parent = self.stack[-1]
@@ -222,7 +222,7 @@ class _Builder:
             raise _TooDeep(self.span(span))
         self.check_tag(event, span, _CORE + ("map" if is_map else "seq"))
         container: Any = {} if is_map else []
-        self.stack.append(_Frame(is_map, container, self.child_path(span), span, event.anchor))
+        self.stack.append(_Frame(is_map, container, self.child_path(), span, event.anchor))
 
     def end(self, event: Any) -> None:
         frame = self.stack.pop()
@@ -428,6 +428,6 @@ def read_yaml(text: str, name: str, limits: Limits, had_bom: bool) -> ReadResult
         )
     if not builder.has_root or builder.root is None:
         return ReadResult(None, [rules.EMPTY_FILE("the file holds no YAML content", file=name, span=Span.at(1, 1))])
-    locations: dict[PathT, Any] = dict(builder.locations)
+    locations: dict[PathT, Any] = builder.locations  # handed over: the builder is done with it
     document = Document(name, text, "yaml", builder.root, locations=locations, had_bom=had_bom)
     return ReadResult(document, builder.diagnostics)

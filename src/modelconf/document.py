@@ -20,7 +20,7 @@ import functools
 import itertools
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -356,10 +356,6 @@ def _byte_span(data: bytes, offset: int) -> Span:
 # -- JSON -------------------------------------------------------------------------------------
 
 
-class _DuplicateSeen(Exception):
-    pass
-
-
 def _read_json(text: str, name: str, syntax: str, limits: Limits, had_bom: bool) -> ReadResult:
     if syntax == "json":
         duplicates: list[bool] = []
@@ -378,13 +374,16 @@ def _read_json(text: str, name: str, syntax: str, limits: Limits, had_bom: bool)
         except (ValueError, RecursionError):
             pass  # not strict JSON: the JSON5 reader below reports the problem with a position
         else:
-            too_deep = _depth_exceeds(value, limits.max_depth)
-            if too_deep is None:
+            if _depth_exceeds(value, limits.max_depth) is None:
+                if duplicates:
+                    # The duplicates need positions now: one parse finds them and fills the table.
+                    located = _Json5Parser(text, limits)
+                    document = Document(name, text, "json", value, locations=located.locate(), had_bom=had_bom)
+                    return ReadResult(document, _duplicate_report(document, located.duplicates))
                 document = Document(
                     name, text, "json", value, locator=lambda: _Json5Parser(text, limits).locate(), had_bom=had_bom
                 )
-                diagnostics = _duplicate_diagnostics(document, _Json5Parser(text, limits)) if duplicates else []
-                return ReadResult(document, diagnostics)
+                return ReadResult(document)
             # Too deep: let the JSON5 parser find the exact position of the offending bracket.
 
     parser = _Json5Parser(text, limits)
@@ -414,11 +413,6 @@ def _depth_exceeds(value: Any, max_depth: int) -> int | None:
         elif isinstance(node, list):
             stack.extend((child, depth + 1) for child in node if isinstance(child, (dict, list)))
     return None
-
-
-def _duplicate_diagnostics(document: Document, parser: _Json5Parser) -> list[Diagnostic]:
-    parser.locate()
-    return _duplicate_report(document, parser.duplicates)
 
 
 def _duplicate_report(document: Document, duplicates: list[tuple[PathT, tuple[int, int], tuple[int, int]]]) -> list[Diagnostic]:
@@ -747,7 +741,3 @@ def iter_long_strings(value: Any, min_length: int) -> Iterator[tuple[PathT, str]
                     stack.append((path + (key,), child))
             elif isinstance(child, (dict, list)):
                 stack.append((path + (key,), child))
-
-
-def as_mapping(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, dict) else {}

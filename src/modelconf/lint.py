@@ -10,11 +10,15 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from modelconf.diagnostics import Diagnostic, Severity, count_by_severity
 from modelconf.document import Document, Limits, ReadResult, read_bytes, read_path
 from modelconf.rules import is_fatal
 from modelconf.settings import Selection
+
+if TYPE_CHECKING:
+    from modelconf.dialects import Dialect
 
 # Directory names never worth descending into.
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache", "dist", "build"}
@@ -99,19 +103,18 @@ def lint_document(document: Document, options: LintOptions = LintOptions()) -> t
     return dialect.name, diagnostics
 
 
-def syntax_diagnostics(document: Document, dialect: object) -> list[Diagnostic]:
+def syntax_diagnostics(document: Document, dialect: Dialect) -> list[Diagnostic]:
     """JSON5/JSONC features in a file whose program parses strict JSON (one diagnostic per feature)."""
     from modelconf.rules import parse as rules
 
-    if getattr(dialect, "syntax", "json") != "json" or document.syntax != "json":
+    if dialect.syntax != "json" or document.syntax != "json":
         return []
-    program = getattr(dialect, "program", "the program")
-    note = getattr(dialect, "syntax_note", "")
+    note = f"; {dialect.syntax_note}" if dialect.syntax_note else ""
     out = []
     for feature, span in sorted(document.extensions.items(), key=lambda item: (item[1].start.line, item[1].start.column)):
         words = _JSON5_FEATURES.get(feature, feature)
-        message = f"{program} parses this file as strict JSON and rejects {words}"
-        out.append(rules.SYNTAX_EXTENSION(message + (f"; {note}" if note else ""), file=document.name, span=span))
+        message = f"{dialect.program} parses this file as strict JSON and rejects {words}{note}"
+        out.append(rules.SYNTAX_EXTENSION(message, file=document.name, span=span))
     return out
 
 

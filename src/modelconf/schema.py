@@ -252,7 +252,7 @@ class _Translator:
 
     def alternatives(self, error: Any, path: PathT, value: Any, subject: str) -> list[Diagnostic]:
         branches = [list(branch) for branch in getattr(error.kind, "context", [])]
-        best = _best_branch(branches, list(error.instance_path), self)
+        best = _best_branch(branches, list(error.instance_path))
         if best is None:
             return [self.emit(rules.NO_MATCHING_VARIANT, error, f"{subject} does not match any of the accepted forms")]
         if best == "types":
@@ -275,7 +275,7 @@ class _Translator:
         return out
 
 
-def _best_branch(branches: list[list[Any]], here: list[Any], translator: _Translator) -> list[Any] | str | None:
+def _best_branch(branches: list[list[Any]], here: list[Any]) -> list[Any] | str | None:
     """Pick the alternative the author most likely meant.
 
     A branch that fails only because the value has another type says nothing about what was meant;

@@ -8,7 +8,7 @@ Command-line options override file settings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,10 +53,6 @@ class Settings:
     target: str | None = None
     format: str | None = None
     source: Path | None = None
-
-    def merged(self, **overrides: Any) -> Settings:
-        """These settings with command-line overrides (None means 'not given')."""
-        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
 
 def parse_codes(values: list[str] | tuple[str, ...] | str | None) -> tuple[str, ...]:

@@ -32,7 +32,7 @@ def rules(
         for rule in registry:
             typer.echo(f"{rule.code:<6} {rule.name:<{width}}  {rule.severity.label:<7}  {rule.summary}")
         return
-    found = get_rule(code.upper()) or get_rule(code)
+    found = get_rule(code)
     if found is None:
         usage_error(f"no rule {code!r}; `modelconf rules` lists them")
     if format is RulesFormat.json:

@@ -1,4 +1,5 @@
-"""Small helpers shared by the JSON dialects (pi, zot, OpenClaw/Mayros)."""
+"""Small helpers shared by the dialects: diagnostics at document paths, and for the JSON dialects
+(pi, zot, OpenClaw/Mayros) their provider walk, schema-finding rewrites and secret collection."""
 
 from __future__ import annotations
 
@@ -7,9 +8,57 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any, TypeGuard
 
-from modelconf.diagnostics import Diagnostic, Severity
-from modelconf.document import Document, PathT, path_of
+from modelconf.diagnostics import Diagnostic, Related, Severity
+from modelconf.document import Document, PathT, path_of, pointer
+from modelconf.rules import Rule
 from modelconf.secrets import looks_like_secret
+
+
+def diagnostic_at(
+    document: Document,
+    rule: Rule,
+    path: PathT,
+    message: str,
+    *,
+    key: bool = False,
+    hint: str | None = None,
+    related: tuple[tuple[str, PathT], ...] = (),
+    severity: Severity | None = None,
+) -> Diagnostic:
+    """A diagnostic about the node at `path` (its key when `key`); `related` names other nodes."""
+    return rule(
+        message,
+        file=document.name,
+        span=document.span(path, key=key),
+        hint=hint,
+        related=tuple(Related(text, None, document.span(where)) for text, where in related),
+        severity=severity,
+        pointer=pointer(path),
+    )
+
+
+class Reporter:
+    """Collects diagnostics at document paths: `report(rule, path, message, key=..., hint=...)`."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.out: list[Diagnostic] = []
+
+    def __call__(
+        self,
+        rule: Rule,
+        path: PathT,
+        message: str,
+        *,
+        key: bool = False,
+        hint: str | None = None,
+        related: tuple[tuple[str, PathT], ...] = (),
+        severity: Severity | None = None,
+    ) -> None:
+        self.out.append(diagnostic_at(self.document, rule, path, message, key=key, hint=hint, related=related, severity=severity))
+
+    def line(self, path: PathT) -> int:
+        return self.document.span(path).start.line
 
 
 def rewrite(

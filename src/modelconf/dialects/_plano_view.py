@@ -18,7 +18,7 @@ PROVIDER_LISTS = ("model_providers", "llm_providers")
 class Provider:
     """One model provider entry, with the facts Plano's generator derives from it (computed once)."""
 
-    __slots__ = ("path", "entry", "model", "name", "tokens", "provider", "model_id", "is_wildcard")
+    __slots__ = ("path", "entry", "model", "name", "provider", "model_id", "is_wildcard")
 
     def __init__(self, path: PathT, entry: dict[str, Any]) -> None:
         self.path = path
@@ -27,9 +27,9 @@ class Provider:
         self.model: str | None = model if isinstance(model, str) else None
         # The explicit `name`, or None when the entry relies on the default.
         self.name: str | None = name if isinstance(name, str) else None
-        self.tokens: list[str] | None = self.model.split("/") if self.model is not None and "/" in self.model else None
-        tokens = self.tokens
-        # The provider prefix (`openai` in `openai/gpt-4o`), stripped as the generator does.
+        tokens = self.model.split("/") if self.model is not None and "/" in self.model else None
+        # The provider prefix (`openai` in `openai/gpt-4o`), stripped as the generator does; None
+        # when the model has no `/`, like model_id.
         self.provider: str | None = tokens[0].strip() if tokens else None
         # Everything after the first `/` (`*` for `openai/*`).
         self.model_id: str | None = "/".join(tokens[1:]) if tokens else None

@@ -20,8 +20,8 @@ from typing import Any, ClassVar
 
 from modelconf.diagnostics import Diagnostic
 from modelconf.dialects import Dialect
-from modelconf.dialects._common import add_consequence, collect_secrets, is_number, models, providers, quote, rewrite
-from modelconf.document import Document, PathT, iter_scalars, pointer
+from modelconf.dialects._common import Reporter, add_consequence, collect_secrets, is_number, models, providers, quote, rewrite
+from modelconf.document import Document, PathT, iter_scalars
 
 # Top-level keys of the OpenClaw/Mayros config that no other dialect uses (MayrosSchema).
 _CONFIG_KEYS = frozenset(
@@ -89,28 +89,25 @@ def load_checks(document: Document) -> list[Diagnostic]:
     """`${VAR}` syntax, provider-id normalization and maxTokens clamping in the `models` block."""
     from modelconf.rules import openclaw as rules
 
-    out: list[Diagnostic] = []
+    report = Reporter(document)
     value = document.value
     block = value.get("models") if isinstance(value, dict) else None
     if not isinstance(block, dict):
-        return out
-
-    def emit(rule: Any, message: str, path: PathT, *, key: bool = False, hint: str | None = None) -> None:
-        out.append(rule(message, file=document.name, span=document.span(path, key=key), hint=hint, pointer=pointer(path)))
+        return report.out
 
     for path, scalar in iter_scalars(block, ("models",)):
         if isinstance(scalar, str) and "$" in scalar:
-            _check_references(emit, rules, scalar, path)
+            _check_references(report, rules, scalar, path)
 
     for name, provider, ppath in providers(block, ("models",)):
         normalized = normalize_provider_id(name)
         if normalized != name:
-            emit(
+            report(
                 rules.PROVIDER_ALIAS,
+                ppath,
                 f"OpenClaw/Mayros normalizes the provider id {quote(name)} to {quote(normalized)} in model refs but keeps this key "
                 "as written, so lookups by the normalized id (the agents.defaults.models allowlist) miss it and drop its models "
                 "without a message",
-                ppath,
                 key=True,
                 hint=f"use {quote(normalized)} as the key",
             )
@@ -121,19 +118,19 @@ def load_checks(document: Document) -> list[Diagnostic]:
         collect_secrets(document, secrets)
         for _, entry, mpath in models(provider, ppath):
             if isinstance(entry, dict):
-                _check_clamp(emit, rules, entry, mpath)
-    return out
+                _check_clamp(report, rules, entry, mpath)
+    return report.out
 
 
-def _check_references(emit: Any, rules: Any, text: str, path: PathT) -> None:
+def _check_references(report: Reporter, rules: Any, text: str, path: PathT) -> None:
     for match in _DOLLAR.finditer(text):
         escaped, braced, bare = match.group("escaped"), match.group("braced"), match.group("bare")
         if escaped is not None:
             if _ENV_NAME.fullmatch(escaped):
-                emit(
+                report(
                     rules.ENV_ESCAPE,
-                    f"`$${{{escaped}}}` is an escape: OpenClaw/Mayros keeps the literal text `${{{escaped}}}` here",
                     path,
+                    f"`$${{{escaped}}}` is an escape: OpenClaw/Mayros keeps the literal text `${{{escaped}}}` here",
                     hint=f"write ${{{escaped}}} to substitute the variable",
                 )
         elif braced is not None:
@@ -141,32 +138,32 @@ def _check_references(emit: Any, rules: Any, text: str, path: PathT) -> None:
                 continue
             if ":-" in braced or ":=" in braced:
                 variable = re.split(r":[-=]", braced, maxsplit=1)[0]
-                emit(
+                report(
                     rules.ENV_SYNTAX,
+                    path,
                     f"`${{{braced}}}` is not substituted: OpenClaw/Mayros has no `:-` defaults (upstream #149551), so the text "
                     "stays as written",
-                    path,
                     hint=f"set {variable} (in the environment or the config's `env` block) and write ${{{variable}}}",
                 )
             else:
                 upper = braced.upper()
-                emit(
+                report(
                     rules.ENV_SYNTAX,
+                    path,
                     f"`${{{braced}}}` is not substituted: OpenClaw/Mayros replaces only `${{NAME}}` with an upper-case NAME "
                     "(A-Z, 0-9, _; not starting with a digit), so the text stays as written",
-                    path,
                     hint=f"did you mean ${{{upper}}}?" if _ENV_NAME.fullmatch(upper) else "use an upper-case variable name",
                 )
         elif bare is not None:
-            emit(
+            report(
                 rules.ENV_SYNTAX,
-                f"`${bare}` is not substituted: OpenClaw/Mayros replaces only the braced form `${{NAME}}`, so the text stays as written",
                 path,
+                f"`${bare}` is not substituted: OpenClaw/Mayros replaces only the braced form `${{NAME}}`, so the text stays as written",
                 hint=f"write ${{{bare.upper()}}}" if _ENV_NAME.fullmatch(bare.upper()) else "write ${NAME}",
             )
 
 
-def _check_clamp(emit: Any, rules: Any, entry: dict[str, Any], mpath: PathT) -> None:
+def _check_clamp(report: Reporter, rules: Any, entry: dict[str, Any], mpath: PathT) -> None:
     context = entry.get("contextWindow")
     max_tokens = entry.get("maxTokens")
     if not is_number(max_tokens) or max_tokens <= 0:
@@ -179,10 +176,10 @@ def _check_clamp(emit: Any, rules: Any, entry: dict[str, Any], mpath: PathT) -> 
     else:
         return  # an invalid contextWindow is a schema error
     if max_tokens > context:
-        emit(
+        report(
             rules.MAX_TOKENS_CLAMPED,
-            f"`maxTokens` {max_tokens} is larger than {source} ({context}); OpenClaw/Mayros clamps it to {context}",
             mpath + ("maxTokens",),
+            f"`maxTokens` {max_tokens} is larger than {source} ({context}); OpenClaw/Mayros clamps it to {context}",
             hint=f"set maxTokens to at most {context}, or raise contextWindow if the model really has more",
         )
 

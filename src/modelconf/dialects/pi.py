@@ -25,6 +25,7 @@ from typing import Any, ClassVar
 from modelconf.diagnostics import Diagnostic, Severity
 from modelconf.dialects import Dialect
 from modelconf.dialects._common import (
+    Reporter,
     add_consequence,
     closest,
     collect_secrets,
@@ -34,7 +35,7 @@ from modelconf.dialects._common import (
     quote,
     rewrite,
 )
-from modelconf.document import Document, PathT, pointer
+from modelconf.document import Document, PathT
 
 # Detection heuristics: `api` values only pi's files use (zot also accepts openai-completions,
 # openai-responses and anthropic-messages).
@@ -173,12 +174,8 @@ def load_checks(document: Document) -> list[Diagnostic]:
     """pi's `validateConfig()` and the request-time traps behind it, one finding per problem."""
     from modelconf.rules import pi as rules
 
-    out: list[Diagnostic] = []
+    report = Reporter(document)
     known_providers = _pi_facts()[1]
-
-    def emit(rule: Any, message: str, path: PathT, *, key: bool = False, hint: str | None = None, severity: Severity | None = None) -> None:
-        out.append(rule(message, file=document.name, span=document.span(path, key=key), hint=hint, severity=severity, pointer=pointer(path)))
-
     for name, block, ppath in providers(document.value):
         entries: list[Any] = block["models"] if isinstance(block.get("models"), list) else []
         overrides = block.get("modelOverrides")
@@ -190,69 +187,69 @@ def load_checks(document: Document) -> list[Diagnostic]:
             if not _truthy(block.get("baseUrl")) and "compat" not in block and not has_overrides:
                 present = sorted(k for k in block if k in ("headers", "apiKey", "api", "authHeader", "models", "modelOverrides"))
                 what = f"it sets only {', '.join(f'`{k}`' for k in present)}" if present else "it is empty"
-                emit(
+                report(
                     rules.PROVIDER_WITHOUT_EFFECT,
+                    ppath,
                     f'Provider {name}: must specify "baseUrl", "compat", "modelOverrides", or "models". '
                     f"{what[0].upper() + what[1:]}; {rules.DISCARDS_FILE}",
-                    ppath,
                     key=True,
                     hint="add what the entry should change (a `baseUrl`, `compat` or `modelOverrides`), or remove the entry",
                 )
             elif built_in is not None and _truthy(block.get("api")):
-                emit(
+                report(
                     rules.API_IGNORED_FOR_BUILT_IN,
+                    ppath + ("api",),
                     f"`api` on the built-in provider {quote(name)} has no effect: pi ignores an override `api` for built-in models "
                     "and uses it only for custom models listed under `models`",
-                    ppath + ("api",),
                     key=True,
                     hint="remove `api`",
                 )
         else:
             if "baseUrl" not in block:
-                emit(
+                report(
                     rules.MISSING_BASE_URL,
+                    ppath,
                     f'Provider {name}: "baseUrl" is required when defining custom models. '
                     + (_BUILT_IN_NOTE.format(name=quote(name)) if built_in is not None else "")
                     + rules.DISCARDS_FILE,
-                    ppath,
                     key=True,
                     hint=f"add \"baseUrl\" to {quote(name)}: the endpoint its models are served from",
                 )
             if "apiKey" not in block:
-                emit(
+                report(
                     rules.MISSING_API_KEY,
+                    ppath,
                     f'Provider {name}: "apiKey" is required when defining custom models. '
                     + (_BUILT_IN_KEY_NOTE.format(name=quote(name)) if built_in is not None else "")
                     + rules.DISCARDS_FILE,
-                    ppath,
                     key=True,
                     hint=_api_key_hint(name, built_in),
                 )
 
         provider_api = block.get("api")
-        _check_api(emit, rules, provider_api, ppath + ("api",))
+        _check_api(report, rules, provider_api, ppath + ("api",))
         for _, entry, mpath in models(block, ppath):
             if not isinstance(entry, dict):
                 continue
             model_id = entry.get("id") if isinstance(entry.get("id"), str) else "undefined"
             if not _truthy(provider_api) and not _truthy(entry.get("api")):
                 suggestion = built_in[0] if built_in is not None and built_in[0] else "openai-completions"
-                emit(
+                report(
                     rules.MISSING_API,
+                    mpath,
                     f'Provider {name}, model {model_id}: no "api" specified. Set at provider or model level. '
                     + (_BUILT_IN_API_NOTE if built_in is not None else "")
                     + rules.DISCARDS_FILE,
-                    mpath,
                     hint=f'add "api": "{suggestion}" to the provider (or to this model)',
                 )
-            _check_api(emit, rules, entry.get("api"), mpath + ("api",))
+            _check_api(report, rules, entry.get("api"), mpath + ("api",))
             for field in ("contextWindow", "maxTokens"):
                 value = entry.get(field)
                 if is_number(value) and value <= 0:
-                    emit(
+                    report(
                         rules.INVALID_LIMIT,
-                        f"Provider {name}, model {model_id}: invalid {field}. It must be greater than 0, not {value}; {rules.DISCARDS_FILE}",
                         mpath + (field,),
+                        f"Provider {name}, model {model_id}: invalid {field}. It must be greater than 0, not {value}; {rules.DISCARDS_FILE}",
                         hint=f"set {field} to the model's real limit in tokens, or remove it to use pi's default",
                     )
         if isinstance(overrides, dict):
@@ -262,17 +259,17 @@ def load_checks(document: Document) -> list[Diagnostic]:
                 for field in ("contextWindow", "maxTokens"):
                     value = override.get(field)
                     if is_number(value) and value <= 0:
-                        emit(
+                        report(
                             rules.INVALID_LIMIT,
+                            ppath + ("modelOverrides", model_id, field),
                             f"`{field}` {value} in the override of {quote(model_id)} is not greater than 0; pi does not check "
                             "modelOverrides and applies it to the built-in model as written",
-                            ppath + ("modelOverrides", model_id, field),
                             hint=f"set {field} to the model's real limit in tokens, or remove it to keep the built-in value",
                             severity=Severity.WARNING,
                         )
         if built_in is None and isinstance(block.get("models", []), list):
-            _check_without_target(emit, rules, name, block, entries, has_overrides, ppath)
-    return out
+            _check_without_target(report, rules, name, block, entries, has_overrides, ppath)
+    return report.out
 
 
 _BUILT_IN_NOTE = (
@@ -286,24 +283,24 @@ _BUILT_IN_API_NOTE = "pi v0.58.3 requires it even under a built-in provider id (
 
 
 def _check_without_target(
-    emit: Any, rules: Any, name: str, block: dict[str, Any], entries: list[Any], has_overrides: bool, ppath: PathT
+    report: Reporter, rules: Any, name: str, block: dict[str, Any], entries: list[Any], has_overrides: bool, ppath: PathT
 ) -> None:
     """C108: overrides under an id with no built-in models (C106 already covers entries that override nothing)."""
     if not entries and (_truthy(block.get("baseUrl")) or "compat" in block or has_overrides):
-        emit(
+        report(
             rules.OVERRIDE_WITHOUT_TARGET,
+            ppath,
             f"{quote(name)} is not one of pi's built-in providers and defines no models, so this entry changes nothing: "
             "pi applies baseUrl, headers, compat and modelOverrides only to its built-in providers' models",
-            ppath,
             key=True,
             hint='list the provider\'s models under "models" (with "apiKey" and "api"), or use a built-in provider id',
         )
     elif entries and has_overrides:
-        emit(
+        report(
             rules.OVERRIDE_WITHOUT_TARGET,
+            ppath + ("modelOverrides",),
             f"`modelOverrides` on {quote(name)} changes nothing: pi applies overrides only to its built-in providers' models, "
             f"and {quote(name)} is not a built-in provider",
-            ppath + ("modelOverrides",),
             key=True,
             hint="change custom models in their own `models` entries",
         )
@@ -317,17 +314,17 @@ def _api_key_hint(name: str, built_in: tuple[str | None, str | None] | None) -> 
     )
 
 
-def _check_api(emit: Any, rules: Any, value: Any, path: PathT) -> None:
+def _check_api(report: Reporter, rules: Any, value: Any, path: PathT) -> None:
     """C104: an `api` pi accepts but cannot send requests with."""
     apis = _pi_facts()[0]
     if not isinstance(value, str) or not value or value in apis:
         return
     guess = closest(value, apis)
-    emit(
+    report(
         rules.UNKNOWN_API,
+        path,
         f"api {quote(value)} is not an API pi registers: pi loads the file, but requests to these models fail with "
         f'"No API provider registered for api: {value}" (unless an extension registers it)',
-        path,
         hint=f'did you mean "{guess}"?' if guess else f"pi registers: {', '.join(apis)}",
     )
 

@@ -85,29 +85,27 @@ def _unquoted_dates(document: Document) -> list[Diagnostic]:
     """Values PyYAML reads as dates (C452). modelconf reads every timestamp as text, like the
     JSON-shaped configs it checks; whether Plano gets a date depends on how the value is written:
     plain (`2024-01-01`) is a date, quoted, tagged or a block scalar is text."""
-    from modelconf.document import iter_scalars, pointer
+    from modelconf.dialects._common import Reporter
+    from modelconf.document import iter_scalars
     from modelconf.rules import plano as rules
 
     if document.syntax != "yaml" or not _DATE_LIKE.search(document.text):  # most files: no walk
         return []
-    out = []
+    report = Reporter(document)
     for path, value in iter_scalars(document.value):
         if not isinstance(value, str) or not _TIMESTAMP.fullmatch(value):
             continue
         span = document.span(path)
         if document.line(span.start.line)[span.start.column - 1 : span.start.column] in ("'", '"', "|", ">", "!"):
             continue
-        out.append(
-            rules.UNQUOTED_DATE(
-                f"PyYAML, which Plano reads this file with, turns the unquoted {value} into a date, not text; "
-                "Plano's schema check then rejects the file",
-                file=document.name,
-                span=span,
-                hint=f'quote it: "{value}"',
-                pointer=pointer(path),
-            )
+        report(
+            rules.UNQUOTED_DATE,
+            path,
+            f"PyYAML, which Plano reads this file with, turns the unquoted {value} into a date, not text; "
+            "Plano's schema check then rejects the file",
+            hint=f'quote it: "{value}"',
         )
-    return out
+    return report.out
 
 
 def _refine(document: Document, diagnostic: Diagnostic) -> Diagnostic:

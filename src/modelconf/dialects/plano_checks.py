@@ -12,47 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from modelconf.diagnostics import Diagnostic, Related, Severity
+from modelconf.diagnostics import Diagnostic
+from modelconf.dialects._common import Reporter
 from modelconf.dialects._plano_profile import plano_facts
 from modelconf.dialects._plano_view import PlanoView, Provider
-from modelconf.document import Document, PathT, pointer
-from modelconf.rules import Rule
+from modelconf.document import PathT
 from modelconf.rules import plano as rules
 from modelconf.secrets import safe_repr
-
-
-class Reporter:
-    """Builds diagnostics at document paths (shared by the Plano check modules)."""
-
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self.out: list[Diagnostic] = []
-
-    def __call__(
-        self,
-        rule: Rule,
-        path: PathT,
-        message: str,
-        *,
-        key: bool = False,
-        hint: str | None = None,
-        related: tuple[tuple[str, PathT], ...] = (),
-        severity: Severity | None = None,
-    ) -> None:
-        self.out.append(
-            rule(
-                message,
-                file=self.document.name,
-                span=self.document.span(path, key=key),
-                hint=hint,
-                related=tuple(Related(text, None, self.document.span(where)) for text, where in related),
-                severity=severity,
-                pointer=pointer(path),
-            )
-        )
-
-    def line(self, path: PathT) -> int:
-        return self.document.span(path).start.line
 
 
 def check(view: PlanoView) -> tuple[list[Diagnostic], set[str]]:
@@ -154,7 +120,7 @@ def _inline_preference_migration(view: PlanoView, report: Reporter) -> None:
         model = provider.model
         if not model:
             continue
-        if "/" in model and model.split("/")[-1].strip() == "*":
+        if provider.is_wildcard:
             report(
                 rules.WILDCARD_ROUTING_PREFERENCES,
                 provider.at("routing_preferences"),
@@ -405,8 +371,8 @@ class _ProviderLoop:
             self.model_keys.setdefault(model, p.at("model"))
         self.names.setdefault(name if name is not None else model, name_path)
 
-        tokens = model.split("/")
-        if len(tokens) < 2:
+        provider, model_id, wildcard = p.provider, p.model_id, p.is_wildcard
+        if provider is None or model_id is None:  # no `/` in the model
             report(
                 rules.INVALID_MODEL_NAME,
                 p.at("model"),
@@ -418,8 +384,6 @@ class _ProviderLoop:
                 hint=_prefix_hint(p),
             )
             return
-        provider = tokens[0].strip()
-        wildcard = tokens[-1].strip() == "*"
         if wildcard and p.entry.get("default", False):
             report(
                 rules.WILDCARD_DEFAULT,
@@ -441,7 +405,6 @@ class _ProviderLoop:
             )
         self._provider_interface(p, provider, model, wildcard)
         if not wildcard:
-            model_id = "/".join(tokens[1:])
             # One problem, one report: a repeated model also repeats its id.
             if model_id in self.model_keys and not duplicate_model:
                 first = self.model_keys[model_id]

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from modelconf.diagnostics import Diagnostic
+from modelconf.dialects._common import Reporter
 from modelconf.dialects._plano_view import PlanoView
-from modelconf.dialects.plano_checks import Reporter, quoted
+from modelconf.dialects.plano_checks import quoted
 from modelconf.document import PathT
 from modelconf.rules import plano as rules
 from modelconf.secrets import fingerprint, looks_like_secret

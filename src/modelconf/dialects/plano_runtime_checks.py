@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from modelconf.diagnostics import Diagnostic
+from modelconf.dialects._common import Reporter
 from modelconf.dialects._plano_profile import plano_facts
 from modelconf.dialects._plano_view import PlanoView, Provider
-from modelconf.dialects.plano_checks import Reporter, quoted, show
+from modelconf.dialects.plano_checks import quoted, show
 from modelconf.document import PathT
 from modelconf.rules import plano as rules
 
@@ -33,7 +34,7 @@ PROVIDERS_WITHOUT_CLUSTER = ("vercel", "openrouter", "edenai")
 
 def check(view: PlanoView) -> list[Diagnostic]:
     report = Reporter(view.document)
-    providers = [p for p in view.providers() if p.tokens]
+    providers = [p for p in view.providers() if p.provider is not None]  # `<provider>/<model>` entries
     _defaults(view, report)
     _routing_models(view, report, providers)
     _metrics_sources(view, report)

@@ -17,14 +17,16 @@ from typing import Any, ClassVar, Final
 from modelconf.diagnostics import Diagnostic
 from modelconf.dialects import Dialect
 from modelconf.dialects._common import (
+    Reporter,
     add_consequence,
     closest,
     collect_secrets,
+    diagnostic_at,
     quote,
     rewrite,
     source_text,
 )
-from modelconf.document import Document, PathT, dotted, pointer
+from modelconf.document import Document, PathT, dotted
 
 # How zot's loader reads model entries (packages/provider/reasoning.go and usermodels.go at
 # 37c79457): format facts of models.json, like the schema, not facts of the target profile.
@@ -166,32 +168,33 @@ def _explain_schema(document: Document, diagnostic: Diagnostic, path: PathT) -> 
             return None  # a null model entry decodes to an entry with an empty id: C202 reports it
         where = "the file" if not path else f"`{dotted(path)}`"
         effect = "reads it as an empty file with no providers" if not path else "treats it as absent and keeps the default"
-        return rules.NULL_VALUE(
+        return diagnostic_at(
+            document,
+            rules.NULL_VALUE,
+            path,
             f"{where} is null; zot {effect} (Go's decoder ignores null)",
-            file=document.name,
-            span=document.span(path),
             hint="remove the key or give it a value" if path else "write {\"providers\": {...}}",
-            pointer=diagnostic.pointer,
         )
     if diagnostic.code == "S003" and path:
         key = path[-1]
         holder = _object_kind(path[:-1])
         if isinstance(key, str) and holder is not None:
             if key in _CREDENTIAL_KEYS and holder in ("provider", "model"):
-                return _credential_field(document, key, path, diagnostic)
+                return _credential_field(document, key, path)
             spelled = next((k for k in KNOWN_KEYS[holder] if k.lower() == key.lower()), None)
             if spelled is not None:
-                return rules.KEY_CASE(
+                return diagnostic_at(
+                    document,
+                    rules.KEY_CASE,
+                    path,
                     f"zot reads `{key}` as `{spelled}` (Go's decoder matches keys case-insensitively); other programs do not",
-                    file=document.name,
-                    span=document.span(path, key=True),
+                    key=True,
                     hint=f"write `{spelled}`",
-                    pointer=diagnostic.pointer,
                 )
     return add_consequence(diagnostic, rules.FILE_IGNORED)
 
 
-def _credential_field(document: Document, key: str, path: PathT, diagnostic: Diagnostic) -> Diagnostic:
+def _credential_field(document: Document, key: str, path: PathT) -> Diagnostic:
     from modelconf.catalog._rules import zot_env_var
     from modelconf.rules import zot as rules
 
@@ -201,12 +204,13 @@ def _credential_field(document: Document, key: str, path: PathT, diagnostic: Dia
         collect_secrets(document, list(value.values()))
     else:
         collect_secrets(document, [value])
-    return rules.CREDENTIAL_FIELD(
+    return diagnostic_at(
+        document,
+        rules.CREDENTIAL_FIELD,
+        path,
         f"zot has no `{key}` field and ignores it: its models.json never holds credentials",
-        file=document.name,
-        span=document.span(path, key=True),
+        key=True,
         hint=f"remove `{key}`; zot reads the key for {quote(provider)} from {zot_env_var(provider)}, --api-key or /login",
-        pointer=diagnostic.pointer,
     )
 
 
@@ -244,31 +248,27 @@ def load_checks(document: Document) -> list[Diagnostic]:
     """What `LoadUserModelsWithWarnings` warns about, plus Go decoding details the schema cannot see."""
     from modelconf.rules import zot as rules
 
-    out: list[Diagnostic] = []
-
-    def emit(rule: Any, message: str, path: PathT, *, key: bool = False, hint: str | None = None) -> None:
-        out.append(rule(message, file=document.name, span=document.span(path, key=key), hint=hint, pointer=pointer(path)))
-
+    report = Reporter(document)
     if not isinstance(document.value, dict):
-        return out
+        return report.out
     root = _Decoded(document.value, "root")
     holder: Any = root.get("providers")
     if not isinstance(holder, dict):
-        return out
+        return report.out
     renames = _renames()
     key: str
     for key, block in holder.items():
         ppath: PathT = (root.key("providers"), key)
         if key == "":
-            emit(rules.EMPTY_PROVIDER_KEY, "models.json: empty provider key skipped", ppath, key=True, hint="give the provider a name")
+            report(rules.EMPTY_PROVIDER_KEY, ppath, "models.json: empty provider key skipped", key=True, hint="give the provider a name")
             continue
         name: str = renames.get(key, key)
         if name != key:
             also = f"; this file also has {quote(name)}, and which block's baseUrl/api wins depends on Go's map order" if name in holder else ""
-            emit(
+            report(
                 rules.RENAMED_PROVIDER,
-                f"zot renames provider {quote(key)} to {quote(name)}: its models are listed under {quote(name)}{also}",
                 ppath,
+                f"zot renames provider {quote(key)} to {quote(name)}: its models are listed under {quote(name)}{also}",
                 key=True,
                 hint=f"use {quote(name)} as the key",
             )
@@ -277,67 +277,67 @@ def load_checks(document: Document) -> list[Diagnostic]:
         provider = _Decoded(block, "provider")
         entries = provider.get("models") if isinstance(provider.get("models"), list) else []
         decoded = [_Decoded(entry, "model") if isinstance(entry, dict) else None for entry in entries]
-        _check_provider(emit, rules, key, name, provider, decoded, ppath)
+        _check_provider(report, rules, key, name, provider, decoded, ppath)
         for index, (entry, model) in enumerate(zip(entries, decoded, strict=True)):
             mpath = ppath + (provider.key("models"), index)
             # Go decodes a missing id, "id": null and a null entry all to "" (index counts from 0).
             if entry is None or (model is not None and model.get("id") in (None, "")):
-                emit(
+                report(
                     rules.EMPTY_MODEL_ID,
-                    f"models.json: provider {quote(key)} entry #{index} has empty id; skipped",
                     mpath,
+                    f"models.json: provider {quote(key)} entry #{index} has empty id; skipped",
                     hint='give the model an "id"',
                 )
             elif model is not None and isinstance(model.get("id"), str):
-                _check_model(document, emit, rules, name, provider, model, mpath)
-    return out
+                _check_model(report, rules, name, provider, model, mpath)
+    return report.out
 
 
 def _check_provider(
-    emit: Any, rules: Any, key: str, name: str, provider: _Decoded, models_: list[_Decoded | None], ppath: PathT
+    report: Reporter, rules: Any, key: str, name: str, provider: _Decoded, models_: list[_Decoded | None], ppath: PathT
 ) -> None:
     base, api, auth = provider.text("baseUrl"), provider.text("api"), provider.text("auth")
     model_base = any(model is not None and model.text("baseUrl") for model in models_)
     registered = bool(base or api or model_base)
 
     if provider.get("discover") is True and not base.strip():
-        emit(
+        report(
             rules.DISCOVER_WITHOUT_BASE_URL,
-            f"models.json: provider {quote(key)} sets discover without a provider-level baseUrl; discovery disabled",
             ppath + (provider.key("discover"),),
+            f"models.json: provider {quote(key)} sets discover without a provider-level baseUrl; discovery disabled",
             key=True,
             hint="add a provider-level baseUrl to list models from",
         )
     if auth and not base and not model_base:
-        emit(
+        report(
             rules.AUTH_IGNORED,
-            f"models.json: provider {quote(key)} sets auth without a baseUrl; ignored",
             ppath + (provider.key("auth"),),
+            f"models.json: provider {quote(key)} sets auth without a baseUrl; ignored",
             key=True,
             hint="`auth` applies only to a provider with a baseUrl",
         )
     elif registered and auth.strip().lower() not in ("", "none"):
-        emit(
+        report(
             rules.AUTH_IGNORED,
-            f"models.json: provider {quote(key)} has unknown auth {quote(auth)}; using credentials when available",
             ppath + (provider.key("auth"),),
+            f"models.json: provider {quote(key)} has unknown auth {quote(auth)}; using credentials when available",
             hint='the only value is "none" (send no credentials)',
         )
     if api and not _known_api(api):
         vocabulary = _profile().api
         guess = closest(api.strip(), [*vocabulary.values, *vocabulary.aliases])
-        emit(
+        report(
             rules.UNKNOWN_API,
-            f"models.json: provider {quote(key)} has unknown api {quote(api)}; defaulting to openai",
             ppath + (provider.key("api"),),
+            f"models.json: provider {quote(key)} has unknown api {quote(api)}; defaulting to openai",
             hint=f'did you mean "{guess}"?' if guess else 'use "openai", "openai-responses" or "anthropic"',
         )
     if not registered and name not in _profile().providers and models_:
-        emit(
+        report(
             rules.PROVIDER_NOT_REGISTERED,
+            ppath,
             f"{quote(key)} is not a built-in zot provider and sets no baseUrl or api, so zot does not register it: "
             "its models are listed, but selecting the provider falls back to another one",
-            ppath,
             key=True,
             hint='add "baseUrl" (and "api") to the provider',
         )
@@ -349,10 +349,10 @@ def _check_provider(
             why = f"zot trims and lower-cases the --provider value, so it looks for {quote(target)}"
         else:
             why = f"zot resolves the alias `--provider {lowered}` to {quote(target)}"
-        emit(
+        report(
             rules.UNSELECTABLE_PROVIDER,
-            f"--provider can never select {quote(name)}: {why}",
             ppath,
+            f"--provider can never select {quote(name)}: {why}",
             key=True,
             hint=f"rename the provider to a lower-case name that is not a zot alias, e.g. {quote(_suggest_name(lowered))}",
         )
@@ -363,7 +363,7 @@ def _suggest_name(lowered: str) -> str:
     return candidate if candidate not in _profile().provider_aliases else f"my-{candidate}"
 
 
-def _check_model(document: Document, emit: Any, rules: Any, provider_name: str, provider: _Decoded, model: _Decoded, mpath: PathT) -> None:
+def _check_model(report: Reporter, rules: Any, provider_name: str, provider: _Decoded, model: _Decoded, mpath: PathT) -> None:
     from modelconf.rules import schema as schema_rules
 
     ref = f"{provider_name}/{model.get('id')}"
@@ -372,52 +372,52 @@ def _check_model(document: Document, emit: Any, rules: Any, provider_name: str, 
         path = mpath + (model.key(field),)
         if isinstance(value, float) and value.is_integer():
             # Python reads 128000.0 and 1e5 as floats; Go cannot decode them into an int field.
-            emit(
+            report(
                 schema_rules.WRONG_TYPE,
-                f"`{dotted(path)}` must be a whole number written without a decimal point or exponent, "
-                f"not {source_text(document, path)}; {rules.FILE_IGNORED}",
                 path,
+                f"`{dotted(path)}` must be a whole number written without a decimal point or exponent, "
+                f"not {source_text(report.document, path)}; {rules.FILE_IGNORED}",
                 hint=f"write {int(value)}",
             )
         elif isinstance(value, int) and not isinstance(value, bool) and value < 0:
-            emit(
+            report(
                 rules.NEGATIVE_LIMIT,
-                f"models.json: {ref} has negative contextWindow/maxTokens; clamped to 0 ({field} is {value})",
                 path,
+                f"models.json: {ref} has negative contextWindow/maxTokens; clamped to 0 ({field} is {value})",
                 hint=f"set {field} to the model's real limit in tokens",
             )
-    _check_levels(emit, rules, ref, model, mpath)
+    _check_levels(report, rules, ref, model, mpath)
     model_type = model.text("type")
     nonchat: dict[str, tuple[str, ...]] = ZOT_FORMAT["nonchat_apis"]
     if model_type in nonchat:
         api = model.text("api") or provider.text("api")
         if api not in nonchat[model_type]:
-            emit(
+            report(
                 rules.MODEL_SKIPPED,
-                f"models.json: {ref} has an unsupported non-chat api, skipped",
                 mpath + ((model.key("api"),) if model.has("api") else (model.key("type"),)),
+                f"models.json: {ref} has an unsupported non-chat api, skipped",
                 hint=f"a {model_type} model needs api {' or '.join(quote(a) for a in nonchat[model_type])}",
             )
     elif model_type not in ("", "chat"):
-        emit(
+        report(
             rules.MODEL_SKIPPED,
-            f"models.json: {ref} has an unknown model type, skipped",
             mpath + (model.key("type"),),
+            f"models.json: {ref} has an unknown model type, skipped",
             hint='use "chat" (the default), "classifier" or "image"',
         )
     elif model.text("api"):
         own, provider_api = model.text("api"), provider.text("api")
         if _wire(own) != _wire(provider_api):
-            emit(
+            report(
                 rules.MODEL_API_INFORMATIONAL,
+                mpath + (model.key("api"),),
                 f"zot ignores this model's api {quote(own)} for the wire format and uses the provider's "
                 f"({quote(provider_api) if provider_api else 'openai by default'})",
-                mpath + (model.key("api"),),
                 hint="set `api` on the provider; models with different wire formats need separate providers",
             )
 
 
-def _check_levels(emit: Any, rules: Any, ref: str, model: _Decoded, mpath: PathT) -> None:
+def _check_levels(report: Reporter, rules: Any, ref: str, model: _Decoded, mpath: PathT) -> None:
     level_map = model.get("reasoningLevelMap")
     if not isinstance(level_map, dict):
         return
@@ -436,10 +436,10 @@ def _check_levels(emit: Any, rules: Any, ref: str, model: _Decoded, mpath: PathT
         level = normalize(raw_level)
         if level not in levels:
             guess = closest(raw_level, levels)
-            emit(
+            report(
                 rules.REASONING_LEVEL_MAP,
-                f"models.json: {ref} reasoningLevelMap has unknown level {quote(raw_level)}; entry ignored",
                 map_path + (raw_level,),
+                f"models.json: {ref} reasoningLevelMap has unknown level {quote(raw_level)}; entry ignored",
                 key=True,
                 hint=f'did you mean "{guess}"?' if guess else f"levels: {', '.join(levels)}",
             )
@@ -447,19 +447,19 @@ def _check_levels(emit: Any, rules: Any, ref: str, model: _Decoded, mpath: PathT
         target = normalize(raw_target)
         if target and target not in levels:
             guess = closest(raw_target, levels)
-            emit(
+            report(
                 rules.REASONING_LEVEL_MAP,
-                f"models.json: {ref} reasoningLevelMap has unknown target {quote(raw_target)}; entry ignored",
                 map_path + (raw_level,),
+                f"models.json: {ref} reasoningLevelMap has unknown target {quote(raw_target)}; entry ignored",
                 hint=f'did you mean "{guess}"?' if guess else f'levels: {", ".join(levels)}, or "" to remove the level',
             )
             continue
         kept += 1  # a valid mapping or a removal ("" / "off")
     if kept and model.get("reasoning") is not True:
-        emit(
+        report(
             rules.REASONING_LEVEL_MAP,
-            f"models.json: {ref} reasoningLevelMap ignored because reasoning is false",
             map_path,
+            f"models.json: {ref} reasoningLevelMap ignored because reasoning is false",
             key=True,
             hint='set "reasoning": true, or remove the map',
         )

@@ -106,18 +106,33 @@ def define(
     return rule
 
 
+_ALL_LOADED = False
+
+
+def _load_families() -> None:
+    """Import every family module once, so the registry holds every rule."""
+    global _ALL_LOADED
+    if not _ALL_LOADED:
+        for module in _RULE_MODULES:
+            importlib.import_module(module)
+        _ALL_LOADED = True
+
+
 def all_rules() -> list[Rule]:
     """Every registered rule, sorted by code."""
-    for module in _RULE_MODULES:
-        importlib.import_module(module)
+    _load_families()
     return sorted(_REGISTRY.values(), key=lambda rule: _code_sort_key(rule.code))
 
 
 def get_rule(code: str) -> Rule | None:
-    """The rule with this code (or name), or None."""
-    all_rules()
-    if code in _REGISTRY:
-        return _REGISTRY[code]
+    """The rule with this code (any case) or name, or None.
+
+    A dict lookup: the JSON and SARIF renderers call it for every diagnostic they write.
+    """
+    _load_families()
+    found = _REGISTRY.get(code) or _REGISTRY.get(code.upper())
+    if found is not None:
+        return found
     wanted = code.lower()
     return next((rule for rule in _REGISTRY.values() if rule.name == wanted), None)
 
