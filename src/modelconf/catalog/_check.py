@@ -8,7 +8,7 @@ raising. Schema validation uses jsonschema-rs, imported here only.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -119,11 +119,3 @@ def _reference_diagnostics(document: Document) -> list[Diagnostic]:
             check(("notes", n, "provider"), note["provider"], f"note {note['id']!r}")
     return sorted(out, key=lambda d: d.sort_key)
 
-
-def format_diagnostics(diagnostics: Iterable[Diagnostic]) -> str:
-    """`file:line:col: CODE message` lines (for the CLI until the shared renderers land)."""
-    lines = []
-    for d in diagnostics:
-        where = f"{d.span.start.line}:{d.span.start.column}" if d.span else "1:1"
-        lines.append(f"{d.file}:{where}: {d.code} {d.message}")
-    return "\n".join(lines)
