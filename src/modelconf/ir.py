@@ -24,9 +24,6 @@ FieldPath = tuple[str, ...]
 # Named tuples rather than dataclasses: immutable, and ~10x cheaper to define, which matters
 # because `modelconf lint` imports this module for every run (the resolve stage).
 
-# The credential forms the IR knows, by how the target program reads the value.
-CREDENTIAL_FORMS = ("env-name", "env-template", "dollar-env", "command", "literal")
-
 
 class Origin:
     """Where a value was written: file, 1-based line and column, and its JSON pointer.
