@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from modelconf.ir import FieldPath, HeaderValue
+from modelconf.ir import COST_FIELDS, FieldPath, HeaderValue
 from modelconf.resolve._core import CATALOG, EntryRecord, Resolution, RModel, RProvider, dotted
 from modelconf.resolved_catalog import FORMAT, SCHEMA_ID, schema_errors
 
@@ -100,7 +100,7 @@ def _model(model: RModel) -> dict[str, Any]:
         if len(path) > 1:
             _put(nested.setdefault(path[0], {}), path[1:], _json_value(value))
     if "cost" in nested:
-        nested["cost"] = {name: float(nested["cost"].get(name, 0.0)) + 0.0 for name in ("input", "output", "cache_read", "cache_write")}
+        nested["cost"] = {name: float(nested["cost"].get(name, 0.0)) + 0.0 for name in COST_FIELDS}
     out.update(nested)
     if out.get("api") is None:
         out["api"] = "openai-completions"
