@@ -43,10 +43,10 @@ def compile_command(
         raise typer.Exit(2)
     written = False
     if result.text is not None and output is not None:
-        from modelconf.emit.resolved import write
+        from modelconf.atomic import atomic_write_text
 
         try:
-            write(output, result.text)
+            atomic_write_text(output, result.text)
         except OSError as error:
             usage_error(f"cannot write {output}: {error.strerror or error}")
         written = True
