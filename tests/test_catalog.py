@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import jsonschema_rs
+import pytest
 
 from modelconf._resources import data_dir
 from modelconf.catalog import Catalog, ModelFacts, load_catalog
@@ -41,17 +42,17 @@ def test_provider_and_model_facts():
 
 
 def test_models_are_frozen_and_sorted():
-
     catalog = load_catalog()
     models = catalog.models("anthropic")
     assert [m.id for m in models] == sorted(m.id for m in models)
-    try:
-        models[0].name = "x"  # type: ignore[misc]
-    except AttributeError:
-        pass
-    else:
-        raise AssertionError("ModelFacts must be immutable")
-    assert models[0] == ModelFacts(**models[0]._asdict())
+    model = next(m for m in models if m.cost is not None)
+    with pytest.raises(AttributeError):
+        model.name = "x"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        model.cost.input = 0.0  # type: ignore[misc,union-attr]
+    # Nested values are immutable too (shared between models), and the facts are hashable.
+    assert isinstance(model.input, tuple) and isinstance(model.cost, tuple)
+    assert {model: 1}[model] == 1
 
 
 def test_builtin_catalog_matches_its_schema():

@@ -50,7 +50,7 @@ def test_show_provider_model_and_nested_ids():
 def test_bad_input_exits_2_with_valid_values():
     result = run("list", "--target", "crush")
     assert result.exit_code == 2
-    assert "valid targets: pi, zot, openclaw, plano" in result.stderr.lower()
+    assert result.stderr == "modelconf: error: unknown target 'crush'; valid targets: pi, zot, openclaw, plano\n"
     result = run("show", "opnai")
     assert result.exit_code == 2 and "Did you mean openai?" in result.stderr
     result = run("show", "openai/gpt-9")

@@ -50,10 +50,32 @@ def test_nested_model_ids(tmp_path):
     assert model.name == "Claude Opus 4.7" and model.cost.cache_write == 6.25
 
 
-def test_omit_removes_inherited_values_only():
+def test_deep_merge_merges_tables_and_replaces_everything_else():
     base = {"limit": {"context": 1, "input": 2, "output": 3}, "cost": {"input": 1, "tiers": [1]}}
     assert deep_merge(base, {"limit": {"context": 9}}) == {"limit": {"context": 9, "input": 2, "output": 3}, "cost": {"input": 1, "tiers": [1]}}
     assert deep_merge(base, {"cost": {"tiers": [2]}})["cost"]["tiers"] == [2]  # arrays replace
+
+
+def test_base_model_omit_drops_inherited_fields_before_the_merge(tmp_path):
+    # peers.md "models.dev": `base_model_omit` removes inherited dotted fields; the model's own
+    # values are merged over what is left. (The slice's omits only name fields the catalog does
+    # not keep, so this builds a folder where they show.)
+    root = tmp_path / "md"
+    (root / "models" / "lab").mkdir(parents=True)
+    (root / "models" / "lab" / "m.toml").write_text(
+        'name = "M"\nreasoning = true\n[limit]\ncontext = 100\noutput = 50\n'
+        "[cost]\ninput = 1\noutput = 2\ncache_read = 0.5\n[modalities]\ninput = [\"text\", \"image\"]\n"
+    )
+    (root / "providers" / "p" / "models").mkdir(parents=True)
+    (root / "providers" / "p" / "provider.toml").write_text('name = "P"\nnpm = "@ai-sdk/openai-compatible"\n')
+    (root / "providers" / "p" / "models" / "m.toml").write_text(
+        'base_model = "lab/m"\nbase_model_omit = ["limit.output", "cost.cache_read", "modalities", "nope.deeper"]\n[limit]\ncontext = 200\n'
+    )
+    model = load_catalog_from(write_catalog(import_models_dev(root), tmp_path)).model("p", "m")
+    assert model is not None
+    assert (model.name, model.reasoning, model.context_window, model.max_output_tokens) == ("M", True, 200, None)
+    assert (model.cost.input, model.cost.output, model.cost.cache_read) == (1.0, 2.0, None)
+    assert model.input == ()
 
 
 def test_missing_base_model_is_an_error(tmp_path):

@@ -29,6 +29,11 @@ def test_export_writes_schemas_and_catalog(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == sorted([*schema_files(), "catalog.json"])
     catalog = json.loads((out / "catalog.json").read_text())
     assert catalog["$schema"] == "https://json.schemastore.org/schema-catalog.json"
+    # One entry per dialect with a schema (the loop below must not pass over an empty list).
+    from modelconf import dialects
+
+    with_schema = [d for d in dialects.all_dialects() if d.schema is not None]
+    assert with_schema and [e["name"] for e in catalog["schemas"]] == [f"modelconf: {d.title}" for d in with_schema]
     for entry in catalog["schemas"]:
         assert entry["url"].startswith("https://example.invalid/s/")
         assert (out / entry["url"].rsplit("/", 1)[-1]).is_file()

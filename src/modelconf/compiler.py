@@ -124,10 +124,8 @@ def finish_compile(
 
 
 def _lint(path: str | Path, target: str | None, limits: Limits) -> FileResult:
-    from modelconf import dialects
-
     found = lint_file(path, LintOptions(limits=limits, overrides=False))
-    if found.document is not None and target is not None and _TARGET_DIALECT[target] in dialects.names() and _target_decides(found, target):
+    if found.document is not None and target is not None and _target_decides(found, target):
         # Detection could not tell, or hesitated (D001) and picked another program's format:
         # read it as the target's own format.
         found = lint_file(path, LintOptions(dialect=_TARGET_DIALECT[target], limits=limits, overrides=False))
@@ -147,11 +145,7 @@ def _target_decides(found: FileResult, target: str) -> bool:
 def _dialect_for(found: FileResult, target: str | None) -> str | None:
     if found.dialect == "pi" and target == "openclaw":
         return "openclaw-models"  # the same format, read by pi as run by OpenClaw/Mayros
-    if found.dialect is None and found.document is not None and target is not None:
-        # A target whose dialect has no checks in this build (Plano before its dialect lands):
-        # the file is lowered unchecked.
-        return _TARGET_DIALECT[target]
-    return found.dialect
+    return found.dialect  # None only without a target: _lint reads a readable file as the target's
 
 
 def _common_target(files: Sequence[FileResult], dialects: Sequence[str | None], target: str | None) -> str:

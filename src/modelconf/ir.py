@@ -21,11 +21,11 @@ from typing import Any, NamedTuple
 FieldPath = tuple[str, ...]
 """A flattened field name: ("cost", "input") is `cost.input`."""
 
+# The fields under `cost` (USD per 1M tokens), in the resolved catalog's order.
+COST_FIELDS = ("input", "output", "cache_read", "cache_write")
+
 # Named tuples rather than dataclasses: immutable, and ~10x cheaper to define, which matters
 # because `modelconf lint` imports this module for every run (the resolve stage).
-
-# The credential forms the IR knows, by how the target program reads the value.
-CREDENTIAL_FORMS = ("env-name", "env-template", "dollar-env", "command", "literal")
 
 
 class Origin:

@@ -6,7 +6,6 @@ Cheap to import (no compiler modules): the runtime imports it on every start.
 
 from __future__ import annotations
 
-import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -21,18 +20,11 @@ class ResolvedCatalogError(Exception):
     """A file is not a resolved catalog this modelconf can read; the message says why."""
 
 
-@functools.cache
-def _validator() -> Any:
-    import jsonschema_rs
-
-    from modelconf.schema import load_schema
-
-    return jsonschema_rs.validator_for(load_schema(SCHEMA_NAME))
-
-
 def schema_errors(data: Any) -> list[str]:
     """Schema violations of a resolved catalog document, as `at /pointer: message` lines."""
-    errors = list(_validator().iter_errors(data))
+    from modelconf.schema import validator  # not at import time: the runtime imports this module on start
+
+    errors = list(validator(SCHEMA_NAME).iter_errors(data))
     return [f"at /{'/'.join(str(p) for p in error.instance_path)}: {error.message}" for error in errors]
 
 

@@ -49,7 +49,8 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 @functools.cache
-def _validator(name: str) -> Any:
+def validator(name: str) -> Any:
+    """The compiled jsonschema-rs validator of `schemas/<name>.schema.json` (cached)."""
     import jsonschema_rs
 
     return jsonschema_rs.validator_for(load_schema(name))
@@ -84,16 +85,16 @@ def validate(
     """
     instance = document.get(root)
     if isinstance(schema, str):
-        validator, schema_dict = _validator(schema), load_schema(schema)
+        compiled, schema_dict = validator(schema), load_schema(schema)
     else:
         import jsonschema_rs
 
-        validator, schema_dict = jsonschema_rs.validator_for(schema), schema
-    if validator.is_valid(instance):
+        compiled, schema_dict = jsonschema_rs.validator_for(schema), schema
+    if compiled.is_valid(instance):
         return []
     translator = _Translator(document, schema_dict, root, program)
     out: list[Diagnostic] = []
-    for error in validator.iter_errors(instance):
+    for error in compiled.iter_errors(instance):
         out.extend(translator.translate(error))
     return _dedupe(out)
 

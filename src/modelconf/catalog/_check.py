@@ -2,19 +2,18 @@
 
 Built-in data is validated by the test suite; these functions are for files given to modelconf
 (an imported catalog, an edited profile) and report every problem at its position instead of
-raising. Schema validation uses jsonschema-rs, imported here only.
+raising. The schema validators are `modelconf.schema`'s (jsonschema-rs).
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Mapping
-from functools import cache
+from collections.abc import Mapping
 from pathlib import Path
 
 from modelconf.diagnostics import Diagnostic
 from modelconf.document import Document, PathT, dotted, pointer, read_path
 from modelconf.rules import catalog as rules
+from modelconf.schema import validator
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -24,19 +23,9 @@ if TYPE_CHECKING:
     from modelconf.rules import Rule
 
 
-@cache
-def _validator(schema_name: str) -> Any:
-    import jsonschema_rs
-
-    from modelconf._resources import data_dir
-
-    schema = json.loads((data_dir("schemas") / f"{schema_name}.schema.json").read_text(encoding="utf-8"))
-    return jsonschema_rs.validator_for(schema)
-
-
 def _schema_diagnostics(document: Document, schema_name: str, rule: Rule) -> list[Diagnostic]:
     out = []
-    for error in _validator(schema_name).iter_errors(document.value):
+    for error in validator(schema_name).iter_errors(document.value):
         path: PathT = tuple(error.instance_path)
         where = dotted(path)
         out.append(
@@ -119,11 +108,3 @@ def _reference_diagnostics(document: Document) -> list[Diagnostic]:
             check(("notes", n, "provider"), note["provider"], f"note {note['id']!r}")
     return sorted(out, key=lambda d: d.sort_key)
 
-
-def format_diagnostics(diagnostics: Iterable[Diagnostic]) -> str:
-    """`file:line:col: CODE message` lines (for the CLI until the shared renderers land)."""
-    lines = []
-    for d in diagnostics:
-        where = f"{d.span.start.line}:{d.span.start.column}" if d.span else "1:1"
-        lines.append(f"{d.file}:{where}: {d.code} {d.message}")
-    return "\n".join(lines)

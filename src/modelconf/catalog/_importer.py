@@ -326,20 +326,9 @@ def _j(value: Any) -> str:
 
 def write_catalog(catalog: Mapping[str, Any], out_dir: Path) -> Path:
     """Write `catalog.json` into `out_dir` atomically and return its path."""
-    import os
-    import tempfile
+    from modelconf.atomic import atomic_write_text
 
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / "catalog.json"
-    data = dumps_catalog(catalog).encode("utf-8")
-    handle, temp = tempfile.mkstemp(prefix=".catalog.", suffix=".json", dir=out_dir)
-    try:
-        os.chmod(temp, 0o644)  # a data file, readable like the rest of the checkout
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    atomic_write_text(target, dumps_catalog(catalog), mode=0o644)  # a data file, readable like the rest of the checkout
     return target
-

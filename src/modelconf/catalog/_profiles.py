@@ -13,15 +13,15 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from modelconf.catalog import TARGETS as TARGETS  # one list of targets (explain imports it from here)
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from pathlib import Path
     from typing import Any
 
     from modelconf.catalog._facts import Catalog, ModelFacts
 
 FORMAT = "modelconf.target-profile/1"
-TARGETS: tuple[str, ...] = ("pi", "zot", "openclaw", "plano")
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +347,11 @@ class TargetProfile:
     def value_forms(self) -> tuple[Mapping[str, Any], ...]:
         return tuple(self.raw.get("value_forms", ()))
 
+    def registry_ids(self, key: str | None) -> tuple[str, ...]:
+        """The model ids Plano's registry lists under `key`, in order (it repeats some; the first counts)."""
+        ids = (self.registry or {}).get("keys", {}).get(key, ()) if key else ()
+        return tuple(dict.fromkeys(ids))
+
     def visible_models(self, provider_id: str, catalog: Catalog | None = None) -> tuple[ModelFacts, ...]:
         """The built-in models the target shows for one of its providers.
 
@@ -364,10 +369,8 @@ class TargetProfile:
         if view.source == "models.dev" and view.provider is not None:
             return tuple(m for m in cat.models(view.provider) if all(f.accepts(m) for f in view.filters))
         if view.source == "registry":
-            registry = self.registry or {}
-            ids = registry.get("keys", {}).get(view.key, []) if view.key else []
             out = []
-            for model_id in dict.fromkeys(ids):  # the registry repeats some ids; keep the first
+            for model_id in self.registry_ids(view.key):
                 facts = cat.model(provider.catalog_provider, model_id) if provider.catalog_provider else None
                 out.append(facts if facts is not None else ModelFacts(provider=provider.id, id=model_id, name=model_id))
             return tuple(out)
@@ -377,10 +380,10 @@ class TargetProfile:
 # -- loading ----------------------------------------------------------------------------------
 
 
-def profile_path(target: str) -> Path:
-    from modelconf._resources import data_dir
+def profile_path(target: str) -> str:
+    from modelconf._resources import data_file
 
-    return data_dir("catalog") / "targets" / f"{target}.json"
+    return data_file("catalog", "targets", f"{target}.json")
 
 
 @functools.cache

@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Any, NoReturn, Optional
+from typing import Any, Optional
 
 import typer
+
+from modelconf.commands._common import usage_error
 
 app = typer.Typer(help="The built-in catalog (models.dev providers and models) and target profiles.", no_args_is_help=True)
 
@@ -25,11 +27,6 @@ TARGET_HELP = "Show the catalog as this program sees it: pi, zot, openclaw or pl
 FORMAT_HELP = "table for people, json for machines."
 
 
-def _fail(message: str) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(2)
-
-
 def _choices(values: list[str], wanted: str, what: str) -> str:
     import difflib
 
@@ -40,11 +37,12 @@ def _choices(values: list[str], wanted: str, what: str) -> str:
 
 
 def _profile(target: str) -> Any:
-    from modelconf.catalog._profiles import TARGETS, load_profile
+    from modelconf.catalog._profiles import load_profile
 
-    if target not in TARGETS:
-        _fail(f"unknown target {target!r}. Valid targets: {', '.join(TARGETS)}")
-    return load_profile(target)
+    try:
+        return load_profile(target)
+    except ValueError as error:  # an unknown target; the message lists the valid ones
+        usage_error(str(error))
 
 
 def _echo_json(value: Any) -> None:
@@ -75,38 +73,17 @@ def _num(value: Any) -> str:
 
 
 def _provider_json(provider: Any) -> dict[str, Any]:
-    return {
-        "id": provider.id,
-        "name": provider.name,
-        "api": provider.api,
-        "base_url": provider.base_url,
-        "base_url_source": provider.base_url_source,
-        "auth": provider.auth,
-        "env": list(provider.env),
-        "doc": provider.doc,
-        "npm": provider.npm,
-        "models": provider.model_count,
-    }
+    """Every field of the `ProviderFacts`, with its model count under `models`."""
+    data: dict[str, Any] = provider._asdict()
+    data["models"] = data.pop("model_count")
+    return data
 
 
 def _model_json(model: Any) -> dict[str, Any]:
-    cost = model.cost
-    return {
-        "provider": model.provider,
-        "id": model.id,
-        "name": model.name,
-        "context_window": model.context_window,
-        "max_output_tokens": model.max_output_tokens,
-        "reasoning": model.reasoning,
-        "input": list(model.input),
-        "cost": None
-        if cost is None
-        else {"input": cost.input, "output": cost.output, "cache_read": cost.cache_read, "cache_write": cost.cache_write},
-        "tool_call": model.tool_call,
-        "status": model.status,
-        "api": model.api,
-        "base_url": model.base_url,
-    }
+    """Every field of the `ModelFacts` (named tuples: tuples become JSON lists, the cost an object)."""
+    data: dict[str, Any] = model._asdict()
+    data["cost"] = model.cost._asdict() if model.cost is not None else None
+    return data
 
 
 def _target_provider_json(provider: Any) -> dict[str, Any]:
@@ -197,7 +174,7 @@ def list_command(
             return
         found = profile.provider(provider)
         if found is None:
-            _fail(_choices(sorted(profile.providers), provider, f"{profile.target} provider"))
+            usage_error(_choices(sorted(profile.providers), provider, f"{profile.target} provider"))
         models = profile.visible_models(found.id, catalog)
         if output is OutputFormat.json:
             _echo_json({"target": profile.target, "provider": found.id, "models": [_model_json(m) for m in models]})
@@ -215,7 +192,7 @@ def list_command(
         typer.echo(_table(["provider", "name", "api", "auth", "models", "env"], rows))
         return
     if provider not in catalog.providers:
-        _fail(_choices(sorted(catalog.providers), provider, "provider"))
+        usage_error(_choices(sorted(catalog.providers), provider, "provider"))
     models = catalog.models(provider)
     if output is OutputFormat.json:
         _echo_json({"provider": provider, "models": [_model_json(m) for m in models]})
@@ -247,12 +224,12 @@ def show_command(
         profile = _profile(target)
         found = profile.provider(provider_id)
         if found is None:
-            _fail(_choices(sorted(profile.providers), provider_id, f"{profile.target} provider"))
+            usage_error(_choices(sorted(profile.providers), provider_id, f"{profile.target} provider"))
         if model_id:
             models = {m.id: m for m in profile.visible_models(found.id, catalog)}
             model = models.get(model_id)
             if model is None:
-                _fail(_choices(sorted(models), model_id, f"{profile.target} {found.id} model"))
+                usage_error(_choices(sorted(models), model_id, f"{profile.target} {found.id} model"))
             _show_model(model, output)
             return
         data = _target_provider_json(found)
@@ -278,11 +255,11 @@ def show_command(
         return
     provider = catalog.providers.get(provider_id)
     if provider is None:
-        _fail(_choices(sorted(catalog.providers), provider_id, "provider"))
+        usage_error(_choices(sorted(catalog.providers), provider_id, "provider"))
     if model_id:
         model = catalog.model(provider_id, model_id)
         if model is None:
-            _fail(_choices([m.id for m in catalog.models(provider_id)], model_id, f"{provider_id} model"))
+            usage_error(_choices([m.id for m in catalog.models(provider_id)], model_id, f"{provider_id} model"))
         _show_model(model, output)
         return
     if output is OutputFormat.json:
@@ -352,11 +329,11 @@ def import_command(
 
         output_dir = data_dir("catalog")
         if output_dir.parent.name == "_data":
-            _fail("modelconf is installed as a package; give --output DIR to write the catalog elsewhere")
+            usage_error("modelconf is installed as a package; give --output DIR to write the catalog elsewhere")
     try:
         catalog = import_models_dev(source, commit=commit)
     except CatalogImportError as error:
-        _fail(str(error))
+        usage_error(str(error))
     path = write_catalog(catalog, output_dir)
     models = sum(len(p["models"]) for p in catalog["providers"].values())
     typer.echo(f"wrote {path}: {len(catalog['providers'])} providers, {models} models")
@@ -367,14 +344,15 @@ def check_command(
     files: list[Path] = typer.Argument(..., help="Catalog files or target-profile files."),
 ) -> None:
     """Check catalog or target-profile files; every problem is reported with its position."""
-    from modelconf.catalog._check import check_catalog_file, check_profile_file, format_diagnostics
+    from modelconf.catalog._check import check_catalog_file, check_profile_file
+    from modelconf.renderers.concise import line
 
     found = []
     for file in files:
         is_profile = b'"modelconf.target-profile/' in file.read_bytes()[:4096] if file.is_file() else False
         found.extend(check_profile_file(file) if is_profile else check_catalog_file(file))
     if found:
-        typer.echo(format_diagnostics(found))
+        typer.echo("\n".join(line(d) for d in found))
         from modelconf.rules import is_fatal
 
         raise typer.Exit(2 if any(is_fatal(d.code) for d in found) else 1)

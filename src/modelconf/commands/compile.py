@@ -12,6 +12,10 @@ import typer
 
 from modelconf.commands._common import gc_paused, usage_error
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from modelconf.compiler import CompileResult
+
 
 class Format(str, enum.Enum):
     text = "text"
@@ -43,10 +47,10 @@ def compile_command(
         raise typer.Exit(2)
     written = False
     if result.text is not None and output is not None:
-        from modelconf.emit.resolved import write
+        from modelconf.atomic import atomic_write_text
 
         try:
-            write(output, result.text)
+            atomic_write_text(output, result.text)
         except OSError as error:
             usage_error(f"cannot write {output}: {error.strerror or error}")
         written = True
@@ -67,7 +71,7 @@ def compile_command(
     raise typer.Exit(1 if result.errors else 0)
 
 
-def _diagnostics(result: Any, format: Format) -> None:
+def _diagnostics(result: CompileResult, format: Format) -> None:
     """Diagnostics on stderr, one per line (text), or inside the JSON report."""
     if format is Format.json:
         if result.fatal:
@@ -80,7 +84,7 @@ def _diagnostics(result: Any, format: Format) -> None:
         sys.stderr.write(concise.line(diagnostic) + "\n")
 
 
-def _counts(result: Any) -> dict[str, int]:
+def _counts(result: CompileResult) -> dict[str, int]:
     resolution = result.resolution
     if resolution is None:
         return {}
@@ -96,7 +100,7 @@ def _counts(result: Any) -> dict[str, int]:
     }
 
 
-def _summary_data(result: Any) -> dict[str, Any]:
+def _summary_data(result: CompileResult) -> dict[str, Any]:
     from modelconf.renderers.json_report import diagnostic_dict
 
     return {
@@ -108,10 +112,11 @@ def _summary_data(result: Any) -> dict[str, Any]:
     }
 
 
-def summary_text(result: Any) -> str:
+def summary_text(result: CompileResult) -> str:
     """The counts, then each model a user entry touched."""
     counts = _counts(result)
     resolution = result.resolution
+    assert resolution is not None
     lines = [f"target {result.target}: {', '.join(f.name for f in result.files)}"]
     lines += [f"  {name:<11} {value:>6}" for name, value in counts.items()]
     if resolution.default_model:

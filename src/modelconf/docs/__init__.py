@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from modelconf.docs._rules import RuleEntry
     from modelconf.docs._tables import ModelSection, Table
 
-# Sections of a target's page, in page order.
+# Sections of a target's page, in page order (`notes`: the profile's docs-versus-code notes).
 TARGET_SECTIONS: tuple[str, ...] = ("providers", "subscriptions", "setup", "models", "notes")
 # Sections that belong to no target.
 GENERAL_SECTIONS: tuple[str, ...] = ("rules", "resolved-catalog")

@@ -6,7 +6,6 @@ Only this module imports jinja2, and only `modelconf docs` imports this module.
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,7 +44,6 @@ def environment() -> jinja2.Environment:
     env.filters.update(
         md_block=_markup.md_block,
         md_table=_markup.md_table,
-        md_cell=_markup.md_cell,
         md_text=_markup.md_text,
         fence=_markup.fence,
         rst_block=_markup.rst_block,
@@ -100,8 +98,6 @@ def render_rules(fmt: str, *, command: str) -> str:
 
 
 def render_schema(name: str, fmt: str, *, command: str) -> str:
-    from modelconf._resources import data_file
+    from modelconf.schema import load_schema
 
-    with open(data_file("schemas", f"{name}.schema.json"), encoding="utf-8") as handle:
-        schema = json.load(handle)
-    return _render("schema", fmt, doc=_schema.schema_doc(schema), file=f"schemas/{name}.schema.json", command=command)
+    return _render("schema", fmt, doc=_schema.schema_doc(load_schema(name)), file=f"schemas/{name}.schema.json", command=command)

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from modelconf.docs import TARGET_SECTIONS
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from modelconf.catalog._profiles import DocRow, DocTable, TargetProfile, TargetProvider
-
-# The target sections in page order; `notes` is the profile's docs-versus-code notes.
-TARGET_SECTIONS: tuple[str, ...] = ("providers", "subscriptions", "setup", "models", "notes")
 
 # An empty cell: nothing to show (no variable, no stored key).
 NONE_CELL = "—"

@@ -1,4 +1,5 @@
-"""The resolved catalog as JSON: deterministic, validated, written atomically.
+"""The resolved catalog as JSON: deterministic and validated (`modelconf compile` writes it with
+`modelconf.atomic`).
 
 The loader (format version and schema checks) is `modelconf.resolved_catalog`, shared with the
 runtime.
@@ -11,11 +12,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
-from modelconf.ir import FieldPath, HeaderValue
-from modelconf.resolve._core import CATALOG, EntryRecord, Resolution, RModel, RProvider, dotted
+from modelconf.ir import COST_FIELDS, FieldPath, HeaderValue
+from modelconf.resolve._core import CATALOG, EntryRecord, Pattern, Resolution, RModel, RProvider, dotted
 from modelconf.resolved_catalog import FORMAT, SCHEMA_ID, schema_errors
 
 # -- building the document ----------------------------------------------------------------------
@@ -32,8 +32,8 @@ def to_data(resolution: Resolution, *, file_order: Mapping[str, int] | None = No
         "target": resolution.target,
         "generator": {"name": "modelconf", "version": __version__},
         "sources": [dict(source) for source in resolution.sources],
-        "providers": {provider.id: _provider(provider) for provider in resolution.providers.values()},
-        "models": [_model(resolution.models[key]) for key in sorted(resolution.models)],
+        "providers": {provider.id: provider_json(provider) for provider in resolution.providers.values()},
+        "models": [model_json(resolution.models[key]) for key in sorted(resolution.models)],
         "default_model": resolution.default_model,
     }
     if resolution.patterns:
@@ -53,15 +53,6 @@ def to_data(resolution: Resolution, *, file_order: Mapping[str, int] | None = No
 
 def provider_json(provider: RProvider) -> dict[str, Any]:
     """One provider as the resolved catalog writes it."""
-    return _provider(provider)
-
-
-def model_json(model: RModel) -> dict[str, Any]:
-    """One model as the resolved catalog writes it."""
-    return _model(model)
-
-
-def _provider(provider: RProvider) -> dict[str, Any]:
     auth: dict[str, Any] = {"kind": provider.auth_kind, "scheme": provider.scheme, "credentials": provider.credentials}
     if provider.passthrough:
         auth["passthrough"] = True
@@ -90,7 +81,8 @@ _SCALARS: tuple[tuple[str, ...], ...] = (
 )
 
 
-def _model(model: RModel) -> dict[str, Any]:
+def model_json(model: RModel) -> dict[str, Any]:
+    """One model as the resolved catalog writes it."""
     out: dict[str, Any] = {"key": model.key, "provider": model.provider, "id": model.id, "origin": model.origin}
     for path in _SCALARS:
         if path in model.fields:
@@ -100,7 +92,7 @@ def _model(model: RModel) -> dict[str, Any]:
         if len(path) > 1:
             _put(nested.setdefault(path[0], {}), path[1:], _json_value(value))
     if "cost" in nested:
-        nested["cost"] = {name: float(nested["cost"].get(name, 0.0)) + 0.0 for name in ("input", "output", "cache_read", "cache_write")}
+        nested["cost"] = {name: float(nested["cost"].get(name, 0.0)) + 0.0 for name in COST_FIELDS}
     out.update(nested)
     if out.get("api") is None:
         out["api"] = "openai-completions"
@@ -131,7 +123,7 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def _pattern(pattern: Any) -> dict[str, Any]:
+def _pattern(pattern: Pattern) -> dict[str, Any]:
     return {
         "pattern": pattern.pattern,
         "provider": pattern.provider,
@@ -170,9 +162,3 @@ def render(resolution: Resolution) -> str:
     if problems:
         raise ValueError("the resolved catalog does not match its schema:\n  " + "\n  ".join(problems[:10]))
     return dumps(data)
-
-
-def write(path: str | Path, text: str) -> None:
-    from modelconf.atomic import atomic_write_text
-
-    atomic_write_text(path, text)

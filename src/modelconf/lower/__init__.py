@@ -17,10 +17,6 @@ from modelconf.ir import ConfigIR
 TARGET_OF: dict[str, str] = {"pi": "pi", "zot": "zot", "openclaw": "openclaw", "openclaw-models": "openclaw", "plano": "plano"}
 
 
-def dialects() -> tuple[str, ...]:
-    return tuple(TARGET_OF)
-
-
 def lower(document: Document, dialect: str, *, target: str | None = None) -> ConfigIR:
     """Lower a document read as `dialect`. `target` reads a pi-format file for OpenClaw/Mayros."""
     if dialect in ("pi", "openclaw-models"):

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from modelconf.dialects._common import is_number
 from modelconf.document import Document, PathT
 from modelconf.ir import CredentialRef, FieldPath, HeaderValue, Origin, Value
 from modelconf.secrets import looks_like_secret
 
-# An environment variable name as people write one for a key (`OPENAI_API_KEY`).
-ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+ValueForm = Callable[[str, Origin], CredentialRef]
+"""How a program reads a credential value (`pi_value`, `openclaw_value`, `plano_value`)."""
+
 _UPPER_ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")
 _BRACED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _BARE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -54,7 +56,7 @@ class FieldCollector:
         if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
             self.put(name, list(raw), path)
 
-    def pi_model(self, entry: dict[str, Any], path: PathT, header: Callable[..., Any], *, api: bool, base_url: bool) -> None:
+    def pi_model(self, entry: dict[str, Any], path: PathT, header: Callable[[str, Origin], HeaderValue], *, api: bool, base_url: bool) -> None:
         """The fields of a model in pi's format, which OpenClaw/Mayros also writes (its config's
         models become pi's models.json). `modelOverrides` have neither `api` nor `baseUrl`."""
         self.string(("name",), entry.get("name"), path + ("name",))
@@ -102,12 +104,25 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
 def dict_items(value: Any) -> Iterable[tuple[str, Any]]:
     return value.items() if isinstance(value, dict) else ()
+
+
+def listed_models(block: dict[str, Any], path: PathT) -> Iterator[tuple[dict[str, Any], PathT]]:
+    """The entries of a provider's `models` array that have a non-empty string `id` (pi's format,
+    also OpenClaw/Mayros'), with their paths; the dialect reports the others."""
+    entries = block.get("models")
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str) and entry["id"]:
+            yield entry, path + ("models", index)
+
+
+def credential(document: Document, block: dict[str, Any], key: str, path: PathT, value_form: ValueForm) -> CredentialRef | None:
+    """The reference a non-empty string at `block[key]` (`apiKey`, `access_key`) makes, or None."""
+    text = block.get(key)
+    if not isinstance(text, str) or not text:
+        return None
+    return value_form(text, origin(document, path + (key,)))
 
 
 # -- credential forms -------------------------------------------------------------------------
@@ -158,7 +173,7 @@ def command_ref(command: str, where: Origin) -> CredentialRef:
     return CredentialRef("command", where, command=command)
 
 
-def header_from(value_form: Callable[[str, Origin], CredentialRef]) -> Callable[[str, Origin], HeaderValue]:
+def header_from(value_form: ValueForm) -> Callable[[str, Origin], HeaderValue]:
     """Classify header values with a program's value forms: literal text stays text unless it
     looks like a secret, in which case only its place is kept."""
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from modelconf.document import Document, PathT
 from modelconf.ir import ConfigIR, ModelEntry, ProviderEntry, Value
-from modelconf.lower._common import FieldCollector, dict_items, header_from, openclaw_value, origin
+from modelconf.lower._common import FieldCollector, credential, dict_items, header_from, listed_models, openclaw_value, origin
 
 _header = header_from(openclaw_value)
 
@@ -69,20 +69,13 @@ def _provider(document: Document, key: str, block: dict[str, Any], path: PathT) 
     fields.string(("auth",), block.get("auth"), path + ("auth",))
     fields.boolean(("auth_header",), block.get("authHeader"), path + ("authHeader",))
     fields.headers(block.get("headers"), path + ("headers",), _header)
-    credential = None
-    if isinstance(block.get("apiKey"), str) and block["apiKey"]:
-        credential = openclaw_value(block["apiKey"], origin(document, path + ("apiKey",)))
-    models = []
-    entries = block.get("models")
-    for index, entry in enumerate(entries if isinstance(entries, list) else []):
-        if isinstance(entry, dict) and isinstance(entry.get("id"), str) and entry["id"]:
-            models.append(_model(document, key, entry, path + ("models", index)))
+    models = [_model(document, key, entry, where) for entry, where in listed_models(block, path)]
     return ProviderEntry(
         id=key.strip(),  # config keys are used as written, trimmed (reference/openclaw.md, "Provider-id normalization")
         key=key,
         fields=fields.fields,
         origin=origin(document, path, key=True),
-        credential=credential,
+        credential=credential(document, block, "apiKey", path, openclaw_value),
         models=tuple(models),
     )
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from modelconf.document import Document, PathT
 from modelconf.ir import ConfigIR, ModelEntry, ProviderEntry
-from modelconf.lower._common import FieldCollector, dict_items, header_from, origin, pi_value
+from modelconf.lower._common import FieldCollector, credential, dict_items, header_from, listed_models, origin, pi_value
 
 _pi_header = header_from(pi_value)
 
@@ -29,14 +29,7 @@ def _provider(document: Document, name: str, block: dict[str, Any], path: PathT)
     fields.boolean(("auth_header",), block.get("authHeader"), path + ("authHeader",))
     fields.headers(block.get("headers"), path + ("headers",), _pi_header)
     fields.compat(block.get("compat"), path + ("compat",))
-    credential = None
-    if isinstance(block.get("apiKey"), str) and block["apiKey"]:
-        credential = pi_value(block["apiKey"], origin(document, path + ("apiKey",)))
-    models = []
-    entries = block.get("models")
-    for index, entry in enumerate(entries if isinstance(entries, list) else []):
-        if isinstance(entry, dict) and isinstance(entry.get("id"), str) and entry["id"]:
-            models.append(_model(document, name, entry["id"], entry, path + ("models", index), "model"))
+    models = [_model(document, name, entry["id"], entry, where, "model") for entry, where in listed_models(block, path)]
     overrides = []
     for model_id, entry in dict_items(block.get("modelOverrides")):
         if isinstance(entry, dict):
@@ -46,7 +39,7 @@ def _provider(document: Document, name: str, block: dict[str, Any], path: PathT)
         key=name,
         fields=fields.fields,
         origin=origin(document, path, key=True),
-        credential=credential,
+        credential=credential(document, block, "apiKey", path, pi_value),
         models=tuple(models),
         overrides=tuple(overrides),
     )

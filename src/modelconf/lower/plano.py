@@ -13,7 +13,7 @@ from typing import Any
 
 from modelconf.document import Document, PathT
 from modelconf.ir import ConfigIR, ModelEntry, ProviderEntry, Value, WildcardEntry
-from modelconf.lower._common import FieldCollector, header_from, origin, plano_value
+from modelconf.lower._common import FieldCollector, credential, header_from, origin, plano_value
 
 _header = header_from(plano_value)
 
@@ -68,14 +68,12 @@ def _entry(document: Document, item: dict[str, Any], path: PathT) -> tuple[Provi
     fields.headers(item.get("headers"), path + ("headers",), _header)
     if isinstance(item.get("name"), str):
         fields.put(("name",), name, path + ("name",))
-    credential = None
-    if isinstance(item.get("access_key"), str) and item["access_key"]:
-        credential = plano_value(item["access_key"], origin(document, path + ("access_key",)))
     where = origin(document, path)
     models: tuple[ModelEntry, ...] = ()
     if not is_wildcard:
         models = (ModelEntry(provider=name, id=model_id, fields={}, origin=where),)
-    entry = ProviderEntry(id=name, key=name, fields=fields.fields, origin=where, credential=credential, models=models)
+    access_key = credential(document, item, "access_key", path, plano_value)
+    entry = ProviderEntry(id=name, key=name, fields=fields.fields, origin=where, credential=access_key, models=models)
     if not is_wildcard:
         return entry, None
     return entry, WildcardEntry(prefix=wildcard_prefix(name), entry=entry)

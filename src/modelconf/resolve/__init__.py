@@ -85,19 +85,17 @@ def _resolve_catalog_target(
         from modelconf.resolve.pi import resolve_pi
 
         resolution = resolve_pi(irs, profile, catalog, only=only)
-        finish(resolution, profile, configs)
     elif target == "zot":
         from modelconf.resolve.zot import resolve_zot
 
         resolution = resolve_zot(irs, profile, catalog, only=only)
-        finish(resolution, profile, configs)
     elif target == "openclaw":
         from modelconf.resolve.openclaw import resolve_openclaw
 
         resolution = resolve_openclaw(irs, profile, catalog, only=only)
-        finish(resolution, profile, configs)
     else:
         raise ValueError(f"unknown target {target!r}")
+    finish(resolution, profile, configs)
     return resolution
 
 

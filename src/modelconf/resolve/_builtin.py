@@ -17,11 +17,11 @@ from collections.abc import Callable, Collection
 
 from modelconf.catalog._facts import Catalog, ModelFacts
 from modelconf.catalog._profiles import TargetProfile, TargetProvider
+from modelconf.ir import COST_FIELDS
 from modelconf.resolve._core import CATALOG, DEFAULT, Resolution, RModel, RProvider
 
 FactsMapper = Callable[[ModelFacts, TargetProvider, RModel, str | None], None]
 
-_COST_FIELDS = ("input", "output", "cache_read", "cache_write")
 PI_MAX_TOKENS_FALLBACK = 4096  # pi generator: `limit.output` -> maxTokens, fallback 4096
 
 
@@ -96,6 +96,6 @@ def zot_facts(facts: ModelFacts, provider: TargetProvider, model: RModel, base_u
 
 def _cost(facts: ModelFacts, model: RModel) -> None:
     cost = facts.cost
-    for index, name in enumerate(_COST_FIELDS):
+    for index, name in enumerate(COST_FIELDS):
         value = cost[index] if cost is not None else None
         model.set(("cost", name), float(value) if value is not None else 0.0, CATALOG if value is not None else DEFAULT)

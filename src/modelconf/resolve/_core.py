@@ -227,6 +227,11 @@ def put_fields(model: RModel, fields: Mapping[FieldPath, Value], *, skip: Iterab
     return out
 
 
+def user_set(model: RModel) -> list[str]:
+    """The fields of a model whose provenance is a place in a user file."""
+    return [dotted(path) for path, source in model.prov.items() if source not in (CATALOG, DEFAULT, DERIVED)]
+
+
 def as_int(value: Any) -> int:
     """Limits are whole tokens; a fractional value from a JSON5 config is truncated."""
     return int(value)

@@ -24,12 +24,10 @@ from collections.abc import Collection, Mapping, Sequence
 from modelconf.catalog._facts import Catalog
 from modelconf.catalog._profiles import TargetProfile, load_profile
 from modelconf.diagnostics import Diagnostic
-from modelconf.ir import ConfigIR, FieldPath, HeaderValue, ModelEntry, ProviderEntry, Value
+from modelconf.ir import COST_FIELDS, ConfigIR, FieldPath, HeaderValue, ModelEntry, ProviderEntry, Value
 from modelconf.resolve._builtin import add_builtin_view, pi_facts
 from modelconf.resolve._core import (
-    CATALOG,
     DEFAULT,
-    DERIVED,
     Change,
     EntryRecord,
     Provenance,
@@ -37,16 +35,15 @@ from modelconf.resolve._core import (
     RModel,
     RProvider,
     as_int,
-    dotted,
     model_key,
     put_fields,
+    user_set,
 )
 from modelconf.resolve._report import related_at, related_built_in, report
 from modelconf.rules import overrides as rules
 
 # Provider fields pi applies to a provider's existing models (`loadBuiltInModels`).
 _PROVIDER_PATCH = ("base_url", "headers", "compat")
-_COST = ("input", "output", "cache_read", "cache_write")
 
 
 def resolve_pi(irs: Sequence[ConfigIR], profile: TargetProfile, catalog: Catalog, *, only: Collection[str] | None = None) -> Resolution:
@@ -99,17 +96,10 @@ def _override(resolution: Resolution, provider: RProvider | None, override: Mode
         resolution.diagnostics.append(_unknown_override(resolution, override))
         return
     changed = put_fields(model, override.fields)
-    for path in (("context_window",), ("max_tokens",)):
-        if path in model.fields:
-            model.fields[path] = as_int(model.fields[path])
+    _whole_limits(model)
     model.touched_by(Change(override.origin, changed))
     entry = EntryRecord(override.origin, "override", override.provider, override.id, overrode=[model.key], fields=set(changed))
     resolution.entries.append(entry)
-
-
-def user_set(model: RModel) -> list[str]:
-    """The fields of a model whose provenance is a place in a user file."""
-    return [dotted(path) for path, source in model.prov.items() if source not in (CATALOG, DEFAULT, DERIVED)]
 
 
 def _unknown_override(resolution: Resolution, override: ModelEntry) -> Diagnostic:
@@ -237,11 +227,9 @@ def custom_model(block: ProviderEntry, entry: ModelEntry, provider: RProvider, d
         take(("context_window",), (model_defaults.context_window, DEFAULT))
         take(("max_tokens",), (model_defaults.max_tokens, DEFAULT))
     cost = model_defaults.cost or {}
-    for name in _COST:
+    for name in COST_FIELDS:
         take(("cost", name), (float(cost.get(name, 0)), DEFAULT))
-    for limit in (("context_window",), ("max_tokens",)):
-        if limit in model.fields:
-            model.fields[limit] = as_int(model.fields[limit])
+    _whole_limits(model)
     # Provider headers and compat first, the model's own over them (pi `parseModels`, `mergeCompat`).
     for field_path, value in block.fields.items():
         if field_path[0] in ("headers", "compat"):
@@ -254,6 +242,13 @@ def custom_model(block: ProviderEntry, entry: ModelEntry, provider: RProvider, d
         if field_path[0] in ("headers", "compat"):
             model.set(field_path, value.value, value.origin)
     return model
+
+
+def _whole_limits(model: RModel) -> None:
+    """Limits are whole tokens (a fractional one from a JSON5 config is truncated)."""
+    for path in (("context_window",), ("max_tokens",)):
+        if path in model.fields:
+            model.fields[path] = as_int(model.fields[path])
 
 
 def _openclaw_defaults(model: RModel, fields: Mapping[FieldPath, Value], profile: TargetProfile) -> None:

@@ -103,11 +103,6 @@ def provider_id(profile: TargetProfile, prefix: str) -> tuple[str, str | None] |
     return None
 
 
-def registry_ids(profile: TargetProfile, key: str | None) -> list[str]:
-    ids = (profile.registry or {}).get("keys", {}).get(key, []) if key else []
-    return list(dict.fromkeys(ids))  # the registry repeats some ids; a map keeps one
-
-
 def _specific_models(blocks: Sequence[ProviderEntry], wildcards: dict[int, WildcardEntry]) -> dict[str, dict[str, Origin]]:
     """Non-wildcard names that split as `prefix/model`, by prefix: excluded from that wildcard."""
     out: dict[str, dict[str, Origin]] = {}
@@ -256,7 +251,7 @@ def _expand(
         )
         return
     excluded = specific.get(wildcard.prefix, {})
-    ids = registry_ids(profile, found[1])
+    ids = profile.registry_ids(found[1])
     for model_id in ids:
         if model_id in excluded:
             continue
@@ -295,7 +290,7 @@ def _note_excluded(resolution: Resolution, profile: TargetProfile, wildcards: di
     prefix, model = block.id.split("/", 1)
     wildcard = wildcards.get(prefix)
     found = provider_id(profile, prefix) if wildcard is not None else None
-    if wildcard is None or found is None or model not in registry_ids(profile, found[1]):
+    if wildcard is None or found is None or model not in profile.registry_ids(found[1]):
         return  # the wildcard would not have expanded it: nothing is shadowed
     resolution.diagnostics.append(
         report(

@@ -17,13 +17,11 @@ from collections.abc import Collection, Sequence
 
 from modelconf.catalog._facts import Catalog
 from modelconf.catalog._profiles import TargetProfile
-from modelconf.ir import ConfigIR, ModelEntry, ProviderEntry, Value
+from modelconf.ir import COST_FIELDS, ConfigIR, ModelEntry, ProviderEntry, Value
 from modelconf.resolve._builtin import add_builtin_view, zot_facts
-from modelconf.resolve._core import DEFAULT, Change, EntryRecord, Resolution, RModel, RProvider, dotted, model_key
+from modelconf.resolve._core import DEFAULT, Change, EntryRecord, Resolution, RModel, RProvider, dotted, model_key, user_set
 from modelconf.resolve._report import related_at, related_built_in, report
 from modelconf.rules import overrides as rules
-
-_COST = ("input", "output", "cache_read", "cache_write")
 
 
 def resolve_zot(irs: Sequence[ConfigIR], profile: TargetProfile, catalog: Catalog, *, only: Collection[str] | None = None) -> Resolution:
@@ -116,7 +114,7 @@ def _block(resolution: Resolution, profile: TargetProfile, block: ProviderEntry)
             model = _new_model(block, entry, provider, base)
             resolution.add_model(model)
             record.added.append(key)
-            record.fields.update(dotted(p) for p, source in model.prov.items() if source not in ("default", "catalog", "derived"))
+            record.fields.update(user_set(model))
     resolution.entries.append(record)
 
 
@@ -137,7 +135,7 @@ def _override(model: RModel, entry: ModelEntry, block_base: Value | None) -> lis
         if value is not None and _limit(value) > 0:
             model.set(path, _limit(value), value.origin)
             changed.append(dotted(path))
-    for name_ in _COST:
+    for name_ in COST_FIELDS:
         value = fields.get(("cost", name_))
         if value is not None and value.value != 0:
             model.set(("cost", name_), float(value.value), value.origin)
@@ -168,7 +166,7 @@ def _new_model(block: ProviderEntry, entry: ModelEntry, provider: RProvider, blo
     for path in (("context_window",), ("max_tokens",)):
         value = fields.get(path)
         model.set(path, _limit(value) if value is not None else 0, value.origin if value is not None else DEFAULT)
-    for name_ in _COST:
+    for name_ in COST_FIELDS:
         value = fields.get(("cost", name_))
         model.set(("cost", name_), float(value.value) if value is not None else 0.0, value.origin if value is not None else DEFAULT)
     return model
