@@ -19,7 +19,7 @@ def test_workflow_is_valid_yaml_and_uses_real_lint_options() -> None:
     import typer.main
 
     from modelconf.cli import app
-    from modelconf.commands.lint import Format
+    from modelconf.commands.lint_run import Format
 
     command = typer.main.get_command(app).commands["lint"]  # type: ignore[attr-defined]
     options = {opt for param in command.params for opt in param.opts}

@@ -152,7 +152,7 @@ def test_python_dash_m(files: Path) -> None:
 def test_progress_bar_only_on_a_terminal_and_for_long_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    from modelconf.commands import lint as lint_command
+    from modelconf.commands import lint_run as lint_command
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

@@ -69,3 +69,31 @@ def test_workers_send_no_source_when_no_frame_will_show_it(many: list[Path]) -> 
     assert all(r.document is None for r in lean.files)
     for fmt in ("concise", "json", "github", "sarif"):
         assert rendered(lean, fmt) == rendered(one, fmt)
+
+
+def test_shares_are_contiguous_and_balanced_by_bytes(tmp_path: Path) -> None:
+    sizes = [4000, 100, 100, 100, 100, 1000, 1000, 1000, 1000]
+    files = []
+    for index, size in enumerate(sizes):
+        path = tmp_path / f"{index}.json"
+        path.write_bytes(b" " * size)
+        files.append(path)
+    first, second = _parallel.shares(files, 2)
+    assert first + second == files
+    assert [p.name for p in first] == ["0.json", "1.json", "2.json"]  # 4,200 bytes each
+
+
+def test_a_failing_worker_is_reported_not_lost(many: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    import modelconf.lint
+
+    real = modelconf.lint.lint_file
+    doomed = many[1]  # in the forked child's share, not the parent's
+
+    def lint_file(path, options):  # type: ignore[no-untyped-def]
+        if Path(path) == doomed:
+            raise RuntimeError("reader exploded")
+        return real(path, options)
+
+    monkeypatch.setattr(modelconf.lint, "lint_file", lint_file)
+    with pytest.raises(_parallel.WorkerError, match="RuntimeError: reader exploded"):
+        lint_paths(many, LintOptions(), jobs=2)

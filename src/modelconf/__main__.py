@@ -1,3 +1,3 @@
-from modelconf.cli import main
+from modelconf.console import main
 
 main()

@@ -50,23 +50,3 @@ app.command("docs")(docs)
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(schema_app, name="schema")
 
-
-def main() -> None:
-    """The console script. After the command, flush and end the process without tearing down
-    every object a large run allocated (that teardown costs more than some runs)."""
-    import os
-    import sys
-
-    try:
-        app()
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
-        if exit_.code is not None and not isinstance(exit_.code, int):
-            print(exit_.code, file=sys.stderr)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, ValueError):  # a closed pipe (`| head`) or stream: nothing left to show
-        pass
-    os._exit(code)

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import sys
 from collections.abc import Iterator
 from typing import NoReturn
-
-import typer
 
 
 def usage_error(message: str) -> NoReturn:
     """Print a usage problem to stderr and exit with code 2 (never a traceback)."""
-    typer.echo(f"modelconf: error: {message}", err=True)
-    raise typer.Exit(2)
+    print(f"modelconf: error: {message}", file=sys.stderr)
+    raise SystemExit(2)
 
 
 @contextlib.contextmanager

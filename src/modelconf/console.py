@@ -1,0 +1,47 @@
+"""The `modelconf` console script: a `lint` command line this module can parse runs without
+loading Typer (see `commands.lint_run`); everything else goes to the Typer app in `cli`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+
+
+def _exit_code(command: Callable[[], object]) -> int:
+    """Run `command`; its exit code, from what it returns or the SystemExit it raises."""
+    try:
+        result = command()
+    except SystemExit as exit_:
+        if exit_.code is None or isinstance(exit_.code, int):
+            return exit_.code or 0
+        print(exit_.code, file=sys.stderr)
+        return 1
+    return result if isinstance(result, int) else 0
+
+
+def _typer_app() -> None:
+    from modelconf.cli import app
+
+    app()
+
+
+def main() -> None:
+    """After the command, flush and end the process without tearing down every object a large
+    run allocated (that teardown costs more than some runs)."""
+    argv = sys.argv[1:]
+    args = None
+    if argv[:1] == ["lint"]:
+        from modelconf.commands import lint_run
+
+        args = lint_run.parse(argv[1:])
+    if args is not None:
+        code = _exit_code(lambda: lint_run.run(args))
+    else:
+        code = _exit_code(_typer_app)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # a closed pipe (`| head`) or stream: nothing left to show
+        pass
+    os._exit(code)
