@@ -97,3 +97,19 @@ def test_a_failing_worker_is_reported_not_lost(many: list[Path], monkeypatch: py
     monkeypatch.setattr(modelconf.lint, "lint_file", lint_file)
     with pytest.raises(_parallel.WorkerError, match="RuntimeError: reader exploded"):
         lint_paths(many, LintOptions(), jobs=2)
+
+
+def test_a_diagnostic_crosses_the_process_boundary_whole() -> None:
+    """Every field survives pickling (Diagnostic, Span and Position pickle as constructor arguments)."""
+    import dataclasses
+    import pickle
+
+    from modelconf.diagnostics import Diagnostic, Related, Severity, Span
+
+    diagnostic = Diagnostic(
+        "C401", Severity.WARNING, "message", file="a.yaml", span=Span.at(3, 5, 4, 9), hint="hint",
+        related=(Related("first here", "b.yaml", Span.at(1, 2)),), pointer="/model_providers/0",
+    )
+    assert all(getattr(diagnostic, f.name) != f.default for f in dataclasses.fields(Diagnostic))  # nothing left at a default
+    copy = pickle.loads(pickle.dumps(diagnostic, protocol=pickle.HIGHEST_PROTOCOL))
+    assert copy == diagnostic and copy.span is not None and copy.span.end.column == 9

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from modelconf.secrets import fingerprint, looks_like_secret, mask_line, safe_repr
 
@@ -64,3 +66,64 @@ def test_might_hold_secret_never_misses_a_key_the_scan_would_find() -> None:
     assert might_hold_secret("access_key: AKIAIOSFODNN7EXAMPLE\n")
     assert might_hold_secret('{"apiKey": "sk-\\u0061bc"}')  # escapes could hide one: always scanned
     assert not might_hold_secret("model_providers:\n  - model: anthropic/claude-sonnet-4-5-20250929\n    access_key: $ANTHROPIC_API_KEY\n")
+    # Escapes that make only line breaks, tabs, quotes or spaces hide nothing (Plano descriptions have many).
+    assert not might_hold_secret('description: "first line\\nsecond \\"quoted\\"\\tend"\nmodel: openai/gpt-4o\n')
+    # Each piece of raw text between the escapes is too short to look like a key; the value is one.
+    assert looks_like_secret("sk-proj-Zx8kQmTvPqLwYbNcRsHd")
+    assert might_hold_secret('{apiKey: "s\\k-proj-Zx8k\\QmTv\\PqLw\\YbNc\\RsHd"}')  # JSON5 reads \k as k
+    assert might_hold_secret('key: "sk-proj-Zx8k\\\n  QmTvPqLwYbNcRsHd"\n')  # YAML joins the two lines
+
+
+_TOKEN_CHARS = "abcXYZ0189_-./=+"
+_SPELLINGS = st.sampled_from(["plain", "json-ascii", "json5-escapes", "yaml-double"])
+
+
+def _json5_escaped(value: str, picks: list[int]) -> str:
+    """A JSON5 string literal spelling some characters as escapes (\\uXXXX, \\xXX, or identity)."""
+    out = []
+    for char, pick in zip(value, picks):
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char in "\n\t":
+            out.append("\\n" if char == "\n" else "\\t")
+        elif pick == 1:
+            out.append(f"\\u{ord(char):04x}")
+        elif pick == 2 and ord(char) < 256:
+            out.append(f"\\x{ord(char):02x}")
+        elif pick == 3 and char.isalpha() and char not in "ntrbfvux":
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+@given(
+    values=st.lists(
+        st.one_of(
+            st.text(alphabet=_TOKEN_CHARS + ' \n\t"\\', min_size=10, max_size=40),
+            st.builds(lambda prefix, tail: prefix + tail, st.sampled_from(["sk-proj-", "sk-ant-", "xai-", "AKIA", "!echo sk-"]),
+                      st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZabcdefghkmnpqrstuvwxyz23456789", min_size=16, max_size=30)),
+        ),
+        min_size=1, max_size=4,
+    ),
+    spelling=_SPELLINGS,
+    picks=st.lists(st.integers(0, 3), min_size=64, max_size=64),
+)
+def test_the_text_look_never_misses_a_key_in_a_parsed_value(values: list[str], spelling: str, picks: list[int]) -> None:
+    """Whatever the escapes, a file whose values hold a key (or a command with one) passes the look."""
+    import json
+
+    from modelconf.credentials._lint import _embedded_secret
+    from modelconf.document import iter_long_strings, read_bytes
+    from modelconf.secrets import might_hold_secret
+
+    if spelling == "json5-escapes":
+        text, name = "{" + ", ".join(f"k{i}: {_json5_escaped(v, picks)}" for i, v in enumerate(values)) + "}", "x.json5"
+    elif spelling == "yaml-double":
+        text, name = "".join(f"k{i}: {json.dumps(v, ensure_ascii=bool(picks[i] % 2))}\n" for i, v in enumerate(values)), "x.yaml"
+    else:
+        text, name = json.dumps({f"k{i}": v for i, v in enumerate(values)}, ensure_ascii=spelling == "json-ascii"), "x.json"
+    document = read_bytes(text.encode(), name).document
+    assert document is not None
+    holds = any(looks_like_secret(v) or _embedded_secret(v) for _, v in iter_long_strings(document.value, 16))
+    assert might_hold_secret(text) or not holds

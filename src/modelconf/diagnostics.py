@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 
 class Severity(enum.IntEnum):
@@ -37,6 +38,11 @@ class Position:
     line: int
     column: int
 
+    # Pickled as constructor arguments (as Span and Diagnostic are): lint workers send thousands
+    # back, and the dataclass default for slots is several times slower both ways.
+    def __reduce__(self) -> tuple[type[Position], tuple[int, int]]:
+        return (Position, (self.line, self.column))
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -44,6 +50,9 @@ class Span:
 
     start: Position
     end: Position
+
+    def __reduce__(self) -> tuple[type[Span], tuple[Position, Position]]:
+        return (Span, (self.start, self.end))
 
     @classmethod
     def at(cls, line: int, column: int, end_line: int | None = None, end_column: int | None = None) -> Span:
@@ -73,6 +82,9 @@ class Diagnostic:
     related: tuple[Related, ...] = field(default=())
     # JSON pointer of the node the diagnostic is about, when there is one (machine formats).
     pointer: str | None = None
+
+    def __reduce__(self) -> tuple[type[Diagnostic], tuple[Any, ...]]:
+        return (Diagnostic, (self.code, self.severity, self.message, self.file, self.span, self.hint, self.related, self.pointer))
 
     def with_file(self, file: str) -> Diagnostic:
         related = tuple(r if r.file is not None else replace(r, file=file) for r in self.related)

@@ -19,6 +19,7 @@ import bisect
 import functools
 import itertools
 import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -271,8 +272,12 @@ def read_path(path: str | Path, *, syntax: str | None = None, limits: Limits = L
     display = name if name is not None else str(path)
     try:
         with open(path, "rb") as handle:
-            # Read one byte past the limit so an oversized file is known without reading it all.
-            data = handle.read(limits.max_bytes + 1)
+            # Read one byte past the limit so an oversized file is known without reading it all,
+            # but ask for no more than the file holds: a read(n) allocates n bytes up front.
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(min(size + 1, limits.max_bytes + 1) if size else limits.max_bytes + 1)
+            if size and len(data) > size:  # it grew while we read: read on, up to the limit
+                data += handle.read(limits.max_bytes + 1 - len(data))
     except IsADirectoryError:
         return ReadResult(None, [rules.UNREADABLE("this is a directory, not a file", file=display)])
     except FileNotFoundError:

@@ -73,7 +73,10 @@ class PlanoDialect(Dialect):
 
 
 # PyYAML's implicit timestamp resolver (YAML 1.1), which Plano's loader applies to plain scalars.
-_DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+# A value that is a whole date follows a space or line break, `[`, `{`, `,` or `:`; model ids with
+# a date inside (`gpt-4o-2024-08-06`) do not count, so most files need no walk. (A file that is
+# nothing but a date is not a mapping: the schema reports that.)
+_DATE_LIKE = re.compile(r"[\s\[{,:][0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 _TIMESTAMP = re.compile(
     r"[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
     r"|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?"
