@@ -247,6 +247,24 @@ def test_profile_facts_agree_with_the_typed_profile_loader() -> None:
             assert facts.registry_models(name.upper()) == expected, name
 
 
+@pytest.mark.parametrize(
+    ("text", "looked_at"),
+    [
+        ("name: 2024-06-01\n", True),
+        ("models: [2024-06-01]\n", True),
+        ("- 2024-6-1\n", True),
+        ("name:\n  2024-06-01\n", True),
+        ("model: openai/gpt-4o-2024-08-06\n", False),  # a date inside an id is text to PyYAML
+        ("name: v2024-06-01\n", False),
+        ('name: "2024-06-01"\n', False),
+    ],
+)
+def test_the_date_look_skips_only_files_with_no_whole_date_value(text: str, looked_at: bool) -> None:
+    from modelconf.dialects.plano import _may_hold_dates
+
+    assert _may_hold_dates(text) is looked_at
+
+
 def test_unquoted_dates_are_reported_where_pyyaml_would_make_a_date() -> None:
     # PyYAML's YAML 1.1 timestamp resolver, used by Plano's loader: plain dates become date
     # objects; quoted, tagged or block scalars stay text.

@@ -64,8 +64,9 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         if "\r" in text:
             self._starts = [0, *(m.end() for m in re.finditer(r"\r\n?|\n", text))]
-        else:  # the usual case: LF only, line starts summed in C
-            self._starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
+        else:  # the usual case: LF only, line starts summed in C (each line's length plus its LF)
+            lengths = map((1).__add__, map(len, text.split("\n")[:-1]))
+            self._starts = list(itertools.accumulate(lengths, initial=0))
 
     def position(self, offset: int) -> Position:
         line = bisect.bisect_right(self._starts, offset) - 1
@@ -178,7 +179,8 @@ class Document:
     @property
     def lines(self) -> list[str]:
         if self._lines is None:
-            self._lines = re.split(r"\r\n?|\n", self.text)
+            text = self.text
+            self._lines = re.split(r"\r\n?|\n", text) if "\r" in text else text.split("\n")
         return self._lines
 
     def line(self, number: int) -> str:

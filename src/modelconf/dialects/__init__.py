@@ -128,7 +128,7 @@ def schema_reference(document: Document) -> str | None:
     """The `$schema` the file names: a top-level JSON key or a yaml-language-server modeline."""
     if isinstance(document.value, dict) and isinstance(document.value.get("$schema"), str):
         return str(document.value["$schema"])
-    if document.syntax == "yaml":
+    if document.syntax == "yaml" and "yaml-language-server" in document.text[:4096]:
         match = _MODELINE.search(document.text[:4096])
         if match:
             return match.group(1)

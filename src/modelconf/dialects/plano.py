@@ -73,10 +73,25 @@ class PlanoDialect(Dialect):
 
 
 # PyYAML's implicit timestamp resolver (YAML 1.1), which Plano's loader applies to plain scalars.
-# A value that is a whole date follows a space or line break, `[`, `{`, `,` or `:`; model ids with
-# a date inside (`gpt-4o-2024-08-06`) do not count, so most files need no walk. (A file that is
-# nothing but a date is not a mapping: the schema reports that.)
-_DATE_LIKE = re.compile(r"[\s\[{,:][0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+# Digits made zeros, so a date's shape is one literal (`0000-0`) that bytes.find looks for in C.
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+# What can come before a value that is a whole date: a space or line break, `[`, `{`, `,` or `:`.
+_BEFORE_VALUE = b" \t\r\n[{,:"
+
+
+def _may_hold_dates(text: str) -> bool:
+    """A cheap look: False when no value of the file can be a whole date. Model ids with a date
+    inside (`gpt-4o-2024-08-06`) do not count, so most files need no walk. (A file that is nothing
+    but a date is not a mapping: the schema reports that.)"""
+    shape = text.encode("utf-8", "surrogatepass").translate(_DIGITS_AS_ZERO)
+    found = shape.find(b"0000-0")
+    while found > 0:
+        if shape[found - 1] in _BEFORE_VALUE:
+            return True
+        found = shape.find(b"0000-0", found + 1)
+    return False
+
+
 _TIMESTAMP = re.compile(
     r"[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
     r"|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?"
@@ -92,7 +107,7 @@ def _unquoted_dates(document: Document) -> list[Diagnostic]:
     from modelconf.document import iter_scalars
     from modelconf.rules import plano as rules
 
-    if document.syntax != "yaml" or not _DATE_LIKE.search(document.text):  # most files: no walk
+    if document.syntax != "yaml" or not _may_hold_dates(document.text):
         return []
     report = Reporter(document)
     for path, value in iter_scalars(document.value):

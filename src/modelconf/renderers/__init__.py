@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import importlib
+import io
 import os
 from typing import TYPE_CHECKING, TextIO
 
@@ -27,7 +28,10 @@ def render(fmt: str, report: LintReport, stream: TextIO, *, color: bool = False,
     if fmt not in _MODULES:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     module = importlib.import_module(f"modelconf.renderers.{_MODULES[fmt]}")
-    module.render(report, stream, color=color, summary=summary)
+    # Written in one go: with PYTHONUNBUFFERED (common in CI) each write is a system call.
+    buffer = io.StringIO()
+    module.render(report, buffer, color=color, summary=summary)
+    stream.write(buffer.getvalue())
 
 
 def use_color(stream: TextIO, choice: str = "auto") -> bool:
