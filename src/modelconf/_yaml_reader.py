@@ -9,7 +9,6 @@ so `default: yes` is `true` and `version: 0.1` is a float, exactly as in Plano.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -109,19 +108,24 @@ def _span(event: Any) -> _Off:
     return (event.start_mark.index, event.end_mark.index)
 
 
-@dataclass(slots=True)
 class _Frame:
-    is_map: bool
-    container: Any
-    path: PathT
-    span: _Off
-    anchor: str | None
-    weight: int = 1
-    key: str | None = None
-    key_span: _Off | None = None
-    key_is_merge: bool = False
-    key_spans: dict[str, _Off] = field(default_factory=dict)
-    merges: list[tuple[Any, _Off, _Off]] = field(default_factory=list)
+    """A mapping or sequence being built (a plain class: one is made per collection, and a
+    dataclass with default factories cost several times more to create)."""
+
+    __slots__ = ("is_map", "container", "path", "start", "anchor", "weight", "key", "key_span", "key_is_merge", "key_spans", "merges")
+
+    def __init__(self, is_map: bool, path: PathT, start: int, anchor: str | None) -> None:
+        self.is_map = is_map
+        self.container: Any = {} if is_map else []
+        self.path = path
+        self.start = start
+        self.anchor = anchor
+        self.weight = 1
+        self.key: str | None = None
+        self.key_span: _Off | None = None
+        self.key_is_merge = False
+        self.key_spans: dict[str, _Off] = {}
+        self.merges: list[tuple[Any, _Off, _Off]] = []
 
 
 class _TooDeep(Exception):
@@ -217,16 +221,16 @@ class _Builder:
         return parent.path + (parent.key,)
 
     def start(self, event: Any, is_map: bool) -> None:
-        span = _span(event)
-        if len(self.stack) + 1 > self.limits.max_depth:
-            raise _TooDeep(self.span(span))
-        self.check_tag(event, span, _CORE + ("map" if is_map else "seq"))
-        container: Any = {} if is_map else []
-        self.stack.append(_Frame(is_map, container, self.child_path(), span, event.anchor))
+        start = event.start_mark.index
+        if len(self.stack) >= self.limits.max_depth:
+            raise _TooDeep(self.span(_span(event)))
+        if event.ctag is not None:  # the slot behind ruamel's `tag` property
+            self.check_tag(event, _span(event), _CORE + ("map" if is_map else "seq"))
+        self.stack.append(_Frame(is_map, self.child_path(), start, event.anchor))
 
     def end(self, event: Any) -> None:
         frame = self.stack.pop()
-        span = (frame.span[0], event.end_mark.index)
+        span = (frame.start, event.end_mark.index)
         if frame.is_map and frame.merges:
             self.apply_merges(frame)
         if frame.anchor:
