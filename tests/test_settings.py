@@ -89,3 +89,12 @@ def test_severity_parse() -> None:
     assert Severity.parse("Warning") is Severity.WARNING
     with pytest.raises(ValueError):
         Severity.parse("fatal")
+
+
+def test_a_pyproject_without_modelconf_settings_is_not_parsed(tmp_path: Path) -> None:
+    # Not modelconf's file to judge: a broken pyproject.toml that never names modelconf is skipped.
+    (tmp_path / "pyproject.toml").write_text("[project\nname = 'x'\n")
+    assert load_settings(tmp_path).source is None
+    (tmp_path / "pyproject.toml").write_text("[tool.modelconf]\nselect = [\n")
+    with pytest.raises(SettingsError, match="cannot read settings"):
+        load_settings(tmp_path)

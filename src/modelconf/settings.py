@@ -88,26 +88,34 @@ def parse_size(text: str | int) -> int:
 
 
 def find_settings_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
-    import tomllib
-
     for directory in (start, *start.parents):
         dedicated = directory / ".modelconf.toml"
         if dedicated.is_file():
-            return dedicated, _load_toml(dedicated, tomllib)
+            return dedicated, _load_toml(dedicated, _read(dedicated))
         pyproject = directory / "pyproject.toml"
         if pyproject.is_file():
-            table = _load_toml(pyproject, tomllib).get("tool", {}).get("modelconf")
+            data = _read(pyproject)
+            # A pyproject.toml that never says "modelconf" has no [tool.modelconf]: no TOML parser
+            # is loaded for it, and its syntax is not modelconf's business.
+            table = _load_toml(pyproject, data).get("tool", {}).get("modelconf") if b"modelconf" in data else None
             if isinstance(table, dict):
                 return pyproject, table
     return None
 
 
-def _load_toml(path: Path, tomllib: Any) -> dict[str, Any]:
+def _read(path: Path) -> bytes:
     try:
-        with open(path, "rb") as handle:
-            data: dict[str, Any] = tomllib.load(handle)
-            return data
-    except (OSError, ValueError) as error:
+        return path.read_bytes()
+    except OSError as error:
+        raise SettingsError(f"{path}: cannot read settings: {error.strerror or error}") from None
+
+
+def _load_toml(path: Path, data: bytes) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
         raise SettingsError(f"{path}: cannot read settings: {error}") from None
 
 
