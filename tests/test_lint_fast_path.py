@@ -100,3 +100,19 @@ def test_a_bad_value_gets_typers_message_and_exit_2(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "modelconf", "lint", "-f", "nope", "x.json"], capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert "Invalid value for '--format'" in result.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    # `modelconf lint ... | head -1`: the report is larger than a pipe holds, the reader closes it.
+    entries = "".join(f"  - model: openai/m{i}\n    access_key: $UNSET_KEY_{i}\n" for i in range(3000))
+    (tmp_path / "plano_config.yaml").write_text(f"version: v0.4.0\nmodel_providers:\n{entries}", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "modelconf", "lint", "plano_config.yaml", "-f", "concise"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={"PATH": "/usr/bin:/bin"},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait() == 1
+    assert first.startswith(b"plano_config.yaml:") and "Traceback" not in stderr

@@ -10,9 +10,15 @@ from collections.abc import Callable
 
 
 def _exit_code(command: Callable[[], object]) -> int:
-    """Run `command`; its exit code, from what it returns or the SystemExit it raises."""
+    """Run `command`; its exit code, from what it returns or the SystemExit it raises. Ctrl-C and a
+    closed output pipe (`| head`) end it the way Typer ends its commands: exit 1, no traceback."""
     try:
         result = command()
+    except KeyboardInterrupt:
+        print("\nAborted!", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 1
     except SystemExit as exit_:
         if exit_.code is None or isinstance(exit_.code, int):
             return exit_.code or 0
