@@ -218,13 +218,9 @@ def run(args: LintArgs) -> int:
         report.files.extend(found.files)
 
     if args.output_file is not None:
-        import io
-
         from modelconf.atomic import atomic_write_text
 
-        buffer = io.StringIO()
-        renderers.render(fmt, report, buffer, summary=not args.quiet)
-        atomic_write_text(args.output_file, buffer.getvalue())
+        atomic_write_text(args.output_file, renderers.render_text(fmt, report, summary=not args.quiet))
     else:
         renderers.render(fmt, report, sys.stdout, color=renderers.use_color(sys.stdout, args.color.value), summary=not args.quiet)
     return report.exit_code(strict=settings.strict if args.strict is None else args.strict)

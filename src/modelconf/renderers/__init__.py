@@ -23,15 +23,20 @@ FORMATS = ("full", "concise", "json", "github", "sarif")
 _MODULES = {"full": "full", "concise": "concise", "json": "json_report", "github": "github", "sarif": "sarif"}
 
 
-def render(fmt: str, report: LintReport, stream: TextIO, *, color: bool = False, summary: bool = True) -> None:
-    """Write `report` in format `fmt`. `summary=False` leaves out the summary line (--quiet)."""
+def render_text(fmt: str, report: LintReport, *, color: bool = False, summary: bool = True) -> str:
+    """`report` in format `fmt`, as one string. `summary=False` leaves out the summary line (--quiet)."""
     if fmt not in _MODULES:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     module = importlib.import_module(f"modelconf.renderers.{_MODULES[fmt]}")
-    # Written in one go: with PYTHONUNBUFFERED (common in CI) each write is a system call.
     buffer = io.StringIO()
     module.render(report, buffer, color=color, summary=summary)
-    stream.write(buffer.getvalue())
+    return buffer.getvalue()
+
+
+def render(fmt: str, report: LintReport, stream: TextIO, *, color: bool = False, summary: bool = True) -> None:
+    """Write `report` in format `fmt` to `stream`, in one write: with PYTHONUNBUFFERED (common in
+    CI) each write is a system call."""
+    stream.write(render_text(fmt, report, color=color, summary=summary))
 
 
 def use_color(stream: TextIO, choice: str = "auto") -> bool:
