@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "runtime"))
 
 from loopback import LoopbackServer, Replay  # noqa: E402
+from rt_helpers import catalog_dict  # noqa: E402
 
 from modelconf.runtime import Runtime  # noqa: E402
 from modelconf.runtime._catalog import parse  # noqa: E402
@@ -55,12 +56,7 @@ def measure(rt: Runtime, server: LoopbackServer, n: int) -> tuple[int, int, int]
 
 def main() -> int:
     server = LoopbackServer().start()
-    catalog = parse({
-        "format": "modelconf.resolved-catalog/1", "target": "pi",
-        "providers": {"p": {"id": "p", "api": "openai-completions", "base_url": server.url + "/v1",
-                            "auth": {"kind": "api-key", "scheme": "bearer", "credentials": []}}},
-        "models": [{"key": "p/m", "provider": "p", "id": "m", "api": "openai-completions"}],
-    })  # fmt: skip
+    catalog = parse(catalog_dict(server.url + "/v1"))
     try:
         with Runtime(catalog, keys={"p": "sk-bench-not-a-real-key-000000000000"}) as rt:
             measure(rt, server, 100)  # warm-up: imports, connection pool, caches

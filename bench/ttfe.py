@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "runtime"))
 
 from loopback import LoopbackServer, Replay  # noqa: E402
+from rt_helpers import catalog_dict  # noqa: E402
 
 from modelconf.runtime import Runtime, Settings  # noqa: E402
 from modelconf.runtime._catalog import parse  # noqa: E402
@@ -42,12 +43,7 @@ def main() -> int:
     body = b"\n\n".join(STREAM.read_bytes().split(b"\n\n")[1:])  # drop the role-only first event
     server = LoopbackServer().start()
     server.script(Replay(body, per_event=True, delay=0.001))
-    catalog = parse({
-        "format": "modelconf.resolved-catalog/1", "target": "pi",
-        "providers": {"p": {"id": "p", "api": "openai-completions", "base_url": server.url + "/v1",
-                            "auth": {"kind": "api-key", "scheme": "bearer", "credentials": []}}},
-        "models": [{"key": "p/m", "provider": "p", "id": "m", "api": "openai-completions"}],
-    })  # fmt: skip
+    catalog = parse(catalog_dict(server.url + "/v1"))
     raw_first: list[float] = []
     start_event: list[float] = []
     first_text: list[float] = []
